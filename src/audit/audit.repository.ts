@@ -1,0 +1,38 @@
+import type { Queryable, Tx } from '../platform/database/db.js';
+import { rows } from '../platform/database/db.js';
+
+export interface AuditEventInput {
+  at: Date;
+  /** A staff user, or null with `actorLabel` for the public, an integration or the system. */
+  actorId: number | null;
+  actorLabel?: string | null;
+  entityType: string;
+  entityId: number;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  data?: unknown;
+}
+
+/** Written in the caller's transaction, together with the state change it describes. */
+export async function recordAudit(tx: Tx, e: AuditEventInput): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO audit_events (at, actor_id, actor_label, entity_type, entity_id, action, before, after, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [e.at, e.actorId, e.actorLabel ?? null, e.entityType, e.entityId, e.action,
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+      e.data === undefined ? null : JSON.stringify(e.data)]);
+  return r.rows[0]!.id;
+}
+
+export interface AuditEventRow {
+  id: number; at: Date; actor_id: number | null; actor_label: string | null; actor_name: string | null;
+  entity_type: string; entity_id: number; action: string; before: unknown; after: unknown; data: unknown;
+}
+
+export async function listAuditEvents(q: Queryable, entityType: string, entityId: number): Promise<AuditEventRow[]> {
+  return rows<AuditEventRow>(q, `
+    SELECT e.*, u.display_name AS actor_name FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+     WHERE e.entity_type = $1 AND e.entity_id = $2 ORDER BY e.id`, [entityType, entityId]);
+}

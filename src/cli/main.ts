@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { serveCommand } from './serve.command.js';
+import { migrateCommand } from './migrate.command.js';
+import { userCommand } from './user.command.js';
+
+const program = new Command('mashangban')
+  .description('马上办 Mashangban: closed-loop handling of public requests, projects and supervision')
+  .showHelpAfterError();
+
+program.addCommand(serveCommand());
+program.addCommand(migrateCommand());
+program.addCommand(userCommand());
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const e = err as { code?: string; message?: string };
+  console.error(e.code ? `${e.code}: ${e.message}` : err);
+  process.exit(1);
+});

