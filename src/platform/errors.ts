@@ -32,11 +32,29 @@ export const ERRORS = {
   // Calendar
   CALENDAR_YEAR_MISSING: { status: 409, zh: '该年度的节假日安排尚未加载，无法计算工作日', en: "That year's holiday schedule is not loaded; working days cannot be counted" },
   CALENDAR_FILE_INVALID: { status: 422, zh: '节假日安排文件格式错误', en: 'The holiday schedule file is not valid' },
+  // Tickets
+  TICKET_NOT_FOUND: { status: 404, zh: '工单不存在', en: 'Ticket not found' },
+  TICKET_MOVE_NOT_ALLOWED: { status: 409, zh: '当前状态不允许此操作', en: 'This move is not allowed in the current state' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, zh: '交办记录不存在', en: 'Assignment not found' },
+  RETURN_WINDOW_CLOSED: { status: 409, zh: '已超过退单时限', en: 'The return window has closed' },
+  EXTENSION_NOT_ALLOWED: { status: 409, zh: '不能申请延期（已达上限、已逾期或已有待审申请）', en: 'No extension can be requested (cap reached, overdue, or one is pending)' },
+  EXTENSION_NOT_FOUND: { status: 404, zh: '延期申请不存在', en: 'Extension request not found' },
+  TRACKING_NOT_FOUND: { status: 404, zh: '查询码或手机号后四位不正确', en: 'No ticket matches that tracking code and phone digits' },
+  ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件过大（上限 10 MiB）', en: 'The attachment is too large (limit 10 MiB)' },
+  ATTACHMENT_TYPE_REFUSED: { status: 415, zh: '不支持的附件类型', en: 'This type of attachment is not accepted' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, zh: '该幂等键已用于内容不同的请求', en: 'The Idempotency-Key was already used for a different request' },
+  // Clocks
+  CLOCK_STATE_INVALID: { status: 409, zh: '时限状态不允许此操作', en: 'The clock is not in a state that allows this' },
   // Catalogue
   SERVICE_NOT_FOUND: { status: 404, zh: '事项不存在', en: 'Service not found' },
   SERVICE_CODE_TAKEN: { status: 409, zh: '事项编码已被使用', en: 'The service code is already in use' },
   SERVICE_VERSION_INVALID: { status: 422, zh: '事项版本的生效时间无效', en: 'Invalid effective date for the service version' },
   CATALOGUE_FILE_INVALID: { status: 422, zh: '事项清单文件有误', en: 'The catalogue file is not valid' },
+  SERVICE_LIMITS_INVALID: { status: 422, zh: '事项时限设置无效', en: 'Invalid time limits for the service' },
+  SERVICE_VERSION_UNCHANGED: { status: 422, zh: '新版本与最新版本内容相同', en: 'The new version is the same as the latest one' },
+  CATALOGUE_ROW_INVALID: { status: 422, zh: '事项数据有误', en: 'Invalid service data' },
+  CATALOGUE_FILE_TOO_LARGE: { status: 413, zh: '事项清单文件过大（上限 5 MiB）', en: 'The catalogue file is too large (limit 5 MiB)' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
