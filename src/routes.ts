@@ -1,6 +1,10 @@
 import type { RoutesPlugin } from './platform/http/context.js';
 import { unitRoutes } from './units/unit.routes.js';
 import { userRoutes } from './users/user.routes.js';
+import { ticketRoutes } from './tickets/ticket.routes.js';
+import { publicTicketRoutes } from './tickets/ticket.public.routes.js';
+import { catalogueRoutes } from './catalogue/catalogue.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
-export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes];
+export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, catalogueRoutes, calendarRoutes];

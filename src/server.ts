@@ -5,6 +5,8 @@ import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/database/connect.js';
 import type { App, AppContext } from './platform/http/context.js';
+import { sweep } from './clocks/sweep.service.js';
+import { ensureCalendarSeeded } from './calendar/calendar.service.js';
 
 export interface RunningServer { app: App; database: Database; ctx: AppContext; address: string; stop(): Promise<void> }
 
@@ -27,12 +29,22 @@ export async function startServer(config: Config, log: (msg: string) => void, ho
   const database = await openDatabase(config, log);
   const ctx: AppContext = { db: database.db, clock: systemClock, config, databaseKind: database.kind };
   try {
+    // A district must never count deadlines on an empty calendar: load the official years the package knows.
+    await ensureCalendarSeeded(ctx);
     await hooks.beforeListen?.(ctx);
     const app = await buildApp(ctx, { logger: { level: config.logLevel } });
     await app.listen({ host: config.host, port: config.port });
     const address = `http://localhost:${config.port}`;
+    // The interval only wakes the sweep; what is due lives in the clocks table, so a missed tick is caught up.
+    let sweeping: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      sweeping = sweep(ctx).catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
+    }, config.sweepSeconds * 1000);
+    timer.unref();
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= (async () => {
+      clearInterval(timer);
+      await sweeping;
       await app.close();
       await database.close();
       await release();

@@ -31,8 +31,9 @@ export function useTestApp(start = new Date('2026-03-02T09:00:00+08:00')): TestA
   beforeAll(async () => {
     t.database = await createTestDatabase();
     t.clock = fixedClock(start);
-    // A low scrypt cost keeps the suite fast; production reads MSB_SCRYPT_COST (default 15).
-    const config = { ...loadConfig({}), scryptCost: 10 };
+    // A low scrypt cost keeps the suite fast (production: MSB_SCRYPT_COST, default 15); sessions outlast the
+    // test clock's jumps of days.
+    const config = { ...loadConfig({}), scryptCost: 10, sessionHours: 24 * 365 };
     t.ctx = { db: t.database.db, clock: t.clock, config, databaseKind: t.database.kind };
     t.app = await buildApp(t.ctx);
     passwordHash = await hashPassword(TEST_PASSWORD, 10);

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { serveCommand } from './serve.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { userCommand } from './user.command.js';
+import { catalogueCommand } from './catalogue.command.js';
+import { calendarCommand } from './calendar.command.js';
 
 const program = new Command('mashangban')
   .description('马上办 Mashangban: closed-loop handling of public requests, projects and supervision')
@@ -10,6 +12,8 @@ const program = new Command('mashangban')
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(userCommand());
+program.addCommand(catalogueCommand());
+program.addCommand(calendarCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };

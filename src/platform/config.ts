@@ -14,6 +14,8 @@ export interface Config {
   scryptCost: number;
   sessionHours: number;
   logLevel: string;
+  /** How often the deadline sweep runs. */
+  sweepSeconds: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -33,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scryptCost: intFrom(env.MSB_SCRYPT_COST, 15, 'MSB_SCRYPT_COST'),
     sessionHours: intFrom(env.MSB_SESSION_HOURS, 12, 'MSB_SESSION_HOURS'),
     logLevel: env.LOG_LEVEL || 'info',
+    sweepSeconds: intFrom(env.MSB_SWEEP_SECONDS, 30, 'MSB_SWEEP_SECONDS'),
   };
 }

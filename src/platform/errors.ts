@@ -32,6 +32,11 @@ export const ERRORS = {
   // Calendar
   CALENDAR_YEAR_MISSING: { status: 409, zh: '该年度的节假日安排尚未加载，无法计算工作日', en: "That year's holiday schedule is not loaded; working days cannot be counted" },
   CALENDAR_FILE_INVALID: { status: 422, zh: '节假日安排文件格式错误', en: 'The holiday schedule file is not valid' },
+  CALENDAR_YEAR_NOT_IN_PACKAGE: { status: 422, zh: '内置节假日数据（chinese-days）尚无该年度安排，请导入文件或逐日录入', en: 'The bundled holiday data (chinese-days) has no schedule for that year; import a file or enter the days' },
+  CALENDAR_DAY_INVALID: { status: 422, zh: '日期安排有误（日期、类型或名称）', en: 'Invalid day in the calendar (date, kind or name)' },
+  CALENDAR_SCHEDULE_EMPTY: { status: 422, zh: '该年度安排中没有任何节假日，不能作为全年安排加载', en: 'The schedule lists no holiday, so it cannot stand for the whole year' },
+  CALENDAR_OFFICE_HOURS_INVALID: { status: 422, zh: '办公时间设置无效', en: 'Invalid office hours' },
+  CALENDAR_OVERRIDE_NOT_FOUND: { status: 404, zh: '该日期没有单独设置', en: 'There is no override for that date' },
   // Tickets
   TICKET_NOT_FOUND: { status: 404, zh: '工单不存在', en: 'Ticket not found' },
   TICKET_MOVE_NOT_ALLOWED: { status: 409, zh: '当前状态不允许此操作', en: 'This move is not allowed in the current state' },

@@ -1,12 +1,14 @@
 /** Dispatch-desk moves: assign, reject, arbitrate a return, merge duplicates, close, reopen. */
 import { restartClock, stopClock } from '../clocks/clock.rules.js';
-import type { TicketSnapshot, UnitRef } from './ticket.js';
+import { DomainError } from '../platform/errors.js';
+import type { TicketLimits, TicketSnapshot, UnitRef } from './ticket.js';
 import {
   clockOf, clocksOf, findAssignment, isActive, isOpen, meet, outcome, planAssignments, put, refuse, requireStatus,
   slaClock, stopAssignments, type Outcome, type RuleEnv,
 } from './ticket.rules.js';
 
-export interface AssignCommand { lead: UnitRef; co: UnitRef[] }
+/** `service`: classify while assigning (分类交办); the limits are those in force when the ticket was accepted. */
+export interface AssignCommand { lead: UnitRef; co: UnitRef[]; service?: { id: number; versionId: number; limits: TicketLimits } }
 
 const roundOf = (snap: TicketSnapshot) => Math.max(1, ...snap.assignments.map((a) => a.round));
 
@@ -18,6 +20,15 @@ function unitsOf(cmd: AssignCommand) {
 export function assign(snap: TicketSnapshot, cmd: AssignCommand, env: RuleEnv): Outcome {
   requireStatus(snap.ticket, ['new'], '交办');
   const o = outcome(snap, 'assigned', { leadUnitId: cmd.lead.id, coUnitIds: cmd.co.map((u) => u.id) });
+  if (cmd.service) {
+    Object.assign(o.ticket, { serviceId: cmd.service.id, serviceVersionId: cmd.service.versionId, limits: cmd.service.limits });
+    o.data.serviceId = cmd.service.id;
+    const hasSla = snap.clocks.some((c) => c.kind === 'sla');
+    const sla = hasSla ? null : slaClock(env.cal, cmd.service.limits, snap.ticket.acceptedAt);
+    if (sla) o.newClocks.push(sla);
+  } else if (snap.ticket.serviceId === null) {
+    throw new DomainError('VALIDATION_FAILED', undefined, '交办前请先确定诉求事项（分类）', 'classify the ticket (choose its service) before assigning it');
+  }
   planAssignments(o, env, unitsOf(cmd), roundOf(snap));
   o.ticket.status = 'assigned';
   o.ticket.leadUnitId = cmd.lead.id;

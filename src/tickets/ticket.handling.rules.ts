@@ -4,7 +4,7 @@ import { DomainError } from '../platform/errors.js';
 import type { Assignment, ReturnReason, TicketSnapshot, UnitRef } from './ticket.js';
 import {
   clockOf, clocksOf, current, descendants, findAssignment, isActive, meet, outcome, planAssignments, put, refuse,
-  stopAssignments, withDefaults, type Outcome, type RuleEnv,
+  stopAssignments, limitsOf, type Outcome, type RuleEnv,
 } from './ticket.rules.js';
 
 function activeAssignment(snap: TicketSnapshot, id: number): Assignment {
@@ -111,7 +111,7 @@ export function reply(snap: TicketSnapshot, assignmentId: number, text: string, 
   stopAssignments(o, snap, env, snap.assignments.filter((x) => x.id !== a.id), 'withdrawn', '主办单位已答复');
   meet(o, clockOf(snap, null, 'sla'), env.now);
   Object.assign(o.ticket, { status: 'replied', replyText: text, repliedAt: env.now });
-  const callback = withDefaults(snap.ticket.limits).callback;
+  const callback = limitsOf(snap.ticket).callback;
   // The hotline's callback clock belongs to no unit: it measures the platform's own follow-up.
   if (callback) o.newClocks.push(startClock(env.cal, 'callback', null, env.now, callback));
   return o;
@@ -144,7 +144,7 @@ export function returnWork(snap: TicketSnapshot, assignmentId: number, cmd: Retu
 /** 延期申请: before the resolve deadline, within the service's cap, one pending request at a time. */
 export function requestExtension(snap: TicketSnapshot, assignmentId: number, workingDays: number, reason: string, env: RuleEnv): Outcome {
   const a = activeAssignment(snap, assignmentId);
-  const limits = withDefaults(snap.ticket.limits);
+  const limits = limitsOf(snap.ticket);
   const resolve = clockOf(snap, a.id, 'resolve');
   const why = (zh: string, en: string) => new DomainError('EXTENSION_NOT_ALLOWED', undefined, zh, en);
   if (!resolve || resolve.status.state === 'met' || resolve.status.state === 'stopped') throw why('没有可延期的办结时限', 'there is no resolve clock to extend');

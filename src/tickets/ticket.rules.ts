@@ -7,6 +7,7 @@ import type { WorkCalendar } from '../calendar/calendar.js';
 import type { Clock, ClockKind, TimeLimit } from '../clocks/clock.js';
 import { meetClock, startClock, stopClock } from '../clocks/clock.rules.js';
 import { DomainError } from '../platform/errors.js';
+import { effectiveLimits } from '../catalogue/service.js';
 import type {
   Assignment, ExtensionRequest, NewAssignment, PlannedClock, Ticket, TicketLimits, TicketSnapshot, TicketStatus, UnitRef,
 } from './ticket.js';
@@ -67,15 +68,8 @@ export function findAssignment(snap: TicketSnapshot, id: number): Assignment {
 export const clocksOf = (snap: TicketSnapshot, assignmentId: number | null) => snap.clocks.filter((c) => c.assignmentId === assignmentId);
 export const clockOf = (snap: TicketSnapshot, assignmentId: number | null, kind: ClockKind) => clocksOf(snap, assignmentId).find((c) => c.kind === kind);
 
-/** Limits filled with the defaults of CLOCKS.md (return window 2 working days; one extension of at most 10). */
-export function withDefaults(limits: Partial<TicketLimits> | null): TicketLimits {
-  return {
-    ...limits,
-    returnWindow: limits?.returnWindow ?? { amount: 2, unit: 'working_days' },
-    maxExtensions: limits?.maxExtensions ?? 1,
-    maxExtensionWorkingDays: limits?.maxExtensionWorkingDays ?? 10,
-  };
-}
+/** A ticket with no service yet still has the district's defaults (return window, extension cap). */
+export const limitsOf = (t: Ticket): TicketLimits => t.limits ?? effectiveLimits({});
 
 const ASSIGNMENT_CLOCKS: ReadonlyArray<[ClockKind, keyof TicketLimits]> = [
   ['acknowledge', 'acknowledge'], ['first_contact', 'firstContact'], ['resolve', 'resolve'], ['return_window', 'returnWindow'],
@@ -89,7 +83,7 @@ export function planAssignments(
   o: Outcome, env: RuleEnv, units: Array<{ unit: UnitRef; role: 'lead' | 'co' }>, round: number,
   parent: { id: number; clocks: Clock[] } | null = null,
 ): NewAssignment[] {
-  const limits = withDefaults(o.ticket.limits);
+  const limits = limitsOf(o.ticket);
   const seen = new Set<number>();
   const planned: NewAssignment[] = [];
   for (const { unit, role } of units) {

@@ -13,13 +13,14 @@ export const LIMITS: TicketLimits = {
   returnWindow: { amount: 2, unit: 'working_days' },
   maxExtensions: 1,
   maxExtensionWorkingDays: 10,
+  pauseNeedsApproval: false,
 };
 
 export const unit = (id: number, path: string, active = true): UnitRef => ({ id, path, active });
 
 export function newTicketSnapshot(cal: WorkCalendar, acceptedAt: Date, limits: TicketLimits | null = LIMITS): TicketSnapshot {
   const ticket: Ticket = {
-    id: 1, trackingCode: 'MSB20260309-000001', channel: 'hotline', status: 'new', serviceId: 1, limits,
+    id: 1, trackingCode: 'MSB20260309-000001', channel: 'hotline', status: 'new', serviceId: 1, serviceVersionId: 1, limits,
     title: '小区停水', description: '幸福小区 3 栋停水两天', requesterName: '王女士', requesterPhone: '13800001234',
     acceptedAt, leadUnitId: null, replyText: null, repliedAt: null, ratingResolved: null, ratingSatisfaction: null,
     ratingComment: null, ratedAt: null, closedAt: null, closeKind: null, supervised: false, urgeCount: 0, reopenCount: 0,

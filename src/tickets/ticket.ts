@@ -1,4 +1,8 @@
-import type { Clock, NewClock, TimeLimit } from '../clocks/clock.js';
+import type { Clock, NewClock } from '../clocks/clock.js';
+import type { EffectiveLimits } from '../catalogue/service.js';
+import type { Assignment } from '../assignments/assignment.js';
+
+export type { Assignment, NewAssignment, ReturnReason, UnitRef } from '../assignments/assignment.js';
 
 export const CHANNELS = ['hotline', 'web', 'app', 'api', 'open311', 'window', 'enterprise'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -11,25 +15,12 @@ export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'arbitration',
  */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const RETURN_REASONS = ['jurisdiction', 'ownership', 'overlap', 'other'] as const;
-/** 属地不符, 权属不清, 职能交叉, 其他. */
-export type ReturnReason = (typeof RETURN_REASONS)[number];
-export const RETURN_REASON_ZH: Record<ReturnReason, string> = { jurisdiction: '属地不符', ownership: '权属不清', overlap: '职能交叉', other: '其他' };
-
 export type Resolved = 'yes' | 'partly' | 'no';
 export type Satisfaction = 'satisfied' | 'basic' | 'unsatisfied';
 export type CloseKind = 'direct' | 'rated' | 'confirmed' | 'merged' | 'rejected';
 
-/** The catalogue limits a ticket carries from acceptance (CLOCKS.md kinds of clock). */
-export interface TicketLimits {
-  acknowledge?: TimeLimit;
-  firstContact?: TimeLimit;
-  resolve?: TimeLimit;
-  callback?: TimeLimit;
-  returnWindow: TimeLimit;
-  maxExtensions: number;
-  maxExtensionWorkingDays: number;
-}
+/** The catalogue limits a ticket carries from acceptance, defaults filled in (CLOCKS.md kinds of clock). */
+export type TicketLimits = EffectiveLimits;
 
 export interface Ticket {
   id: number;
@@ -37,6 +28,8 @@ export interface Ticket {
   channel: Channel;
   status: TicketStatus;
   serviceId: number | null;
+  /** The catalogue version in force at acceptance: the limits never change under the ticket. */
+  serviceVersionId: number | null;
   limits: TicketLimits | null;
   title: string;
   description: string;
@@ -60,27 +53,6 @@ export interface Ticket {
   version: number;
 }
 
-export type AssignmentStatus = 'pending' | 'acknowledged' | 'done' | 'returned' | 'withdrawn';
-
-export interface Assignment {
-  id: number;
-  unitId: number;
-  unitPath: string;
-  role: 'lead' | 'co';
-  parentId: number | null;
-  round: number;
-  status: AssignmentStatus;
-  dispatchedAt: Date;
-  acknowledgedAt: Date | null;
-  firstContactAt: Date | null;
-  doneAt: Date | null;
-  returnReasonCode: ReturnReason | null;
-  returnReason: string | null;
-  returnedAt: Date | null;
-  returnDecision: 'accepted' | 'refused' | null;
-  extensionCount: number;
-}
-
 export interface ExtensionRequest {
   id: number;
   assignmentId: number;
@@ -96,20 +68,6 @@ export interface TicketSnapshot {
   assignments: Assignment[];
   clocks: Clock[];
   extensions: ExtensionRequest[];
-}
-
-/** A unit to give work to, with what the rules need to know of it. */
-export interface UnitRef { id: number; path: string; active: boolean }
-
-/** A new assignment the rules decided on; `ref` lets new clocks and children point at it before it has an id. */
-export interface NewAssignment {
-  ref: string;
-  unitId: number;
-  unitPath: string;
-  role: 'lead' | 'co';
-  parentId: number | null;
-  round: number;
-  dispatchedAt: Date;
 }
 
 export type PlannedClock = NewClock & { assignmentRef?: string };

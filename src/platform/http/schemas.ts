@@ -11,7 +11,8 @@ export const ErrorReply = Type.Object({
 }, { $id: 'ErrorReply' });
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const DateTime = Type.String({ format: 'date-time' });
+// Handlers may return Date objects: the serializer writes them as ISO 8601 with the zone (Z).
+export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** A page of a list read with a cursor: pass `nextCursor` back as `cursor` for the next page. */

@@ -43,6 +43,8 @@ CREATE TABLE tickets (
   suggested_service_id bigint REFERENCES services (id),
   idempotency_scope    text,
   idempotency_key      text,
+  -- A digest of the request that used the key: the same key with different content is refused.
+  idempotency_hash     text,
   version              int NOT NULL DEFAULT 1,
   updated_at           timestamptz NOT NULL DEFAULT now(),
   UNIQUE (idempotency_scope, idempotency_key)

@@ -1,0 +1,87 @@
+import type { Queryable, Tx } from '../platform/database/db.js';
+import { rows } from '../platform/database/db.js';
+import type { Clock, ClockKind, ClockStatus, LimitUnit, NewClock } from './clock.js';
+import { nextCheckAt } from './clock.rules.js';
+
+interface ClockRow {
+  id: number; work_type: string; work_id: number; assignment_id: number | null; kind: ClockKind; started_at: Date;
+  limit_amount: number; limit_unit: LimitUnit; limit_natural: boolean; deadline: Date; original_deadline: Date; warn_at: Date;
+  warned_at: Date | null; overdue_at: Date | null; paused_ms: number; extended_days: number; state: ClockStatus['state'];
+  paused_since: Date | null; pause_reason: string | null; met_at: Date | null; stopped_at: Date | null; stop_reason: string | null;
+  calendar_version: string;
+}
+
+function statusOf(r: ClockRow): ClockStatus {
+  switch (r.state) {
+    case 'running': return { state: 'running' };
+    case 'paused': return { state: 'paused', pausedSince: r.paused_since!, reason: r.pause_reason ?? '' };
+    case 'met': return { state: 'met', metAt: r.met_at! };
+    case 'stopped': return { state: 'stopped', stoppedAt: r.stopped_at!, reason: r.stop_reason ?? '' };
+  }
+}
+
+export function toClock(r: ClockRow): Clock {
+  return {
+    id: r.id, kind: r.kind, assignmentId: r.assignment_id, startedAt: r.started_at,
+    limit: r.limit_natural ? { amount: r.limit_amount, unit: r.limit_unit, natural: true } : { amount: r.limit_amount, unit: r.limit_unit },
+    deadline: r.deadline, originalDeadline: r.original_deadline, warnAt: r.warn_at, warnedAt: r.warned_at, overdueAt: r.overdue_at,
+    pausedMs: r.paused_ms, extendedDays: r.extended_days, status: statusOf(r), calendarVersion: r.calendar_version,
+  };
+}
+
+export async function listClocks(q: Queryable, workType: string, workId: number): Promise<Clock[]> {
+  return (await rows<ClockRow>(q, 'SELECT * FROM clocks WHERE work_type = $1 AND work_id = $2 ORDER BY id', [workType, workId])).map(toClock);
+}
+
+function statusColumns(c: Clock | NewClock): unknown[] {
+  const s = c.status;
+  return [
+    s.state,
+    s.state === 'paused' ? s.pausedSince : null,
+    s.state === 'paused' ? s.reason : null,
+    s.state === 'met' ? s.metAt : null,
+    s.state === 'stopped' ? s.stoppedAt : null,
+    s.state === 'stopped' ? s.reason : null,
+  ];
+}
+
+/** Insert several clocks in one statement; returns their ids in order. */
+export async function insertClocks(tx: Tx, workType: string, workId: number, clocks: NewClock[]): Promise<number[]> {
+  if (clocks.length === 0) return [];
+  const values: unknown[] = [];
+  const tuples = clocks.map((c) => {
+    const params = [workType, workId, c.assignmentId, c.kind, c.startedAt, c.limit.amount, c.limit.unit, c.limit.natural ?? false,
+      c.deadline, c.originalDeadline, c.warnAt, c.warnedAt, c.overdueAt, c.pausedMs, c.extendedDays, ...statusColumns(c),
+      c.calendarVersion, nextCheckAt(c)];
+    const start = values.length;
+    values.push(...params);
+    return `(${params.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+  });
+  const r = await tx.query<{ id: number }>(`
+    INSERT INTO clocks (work_type, work_id, assignment_id, kind, started_at, limit_amount, limit_unit, limit_natural,
+      deadline, original_deadline, warn_at, warned_at, overdue_at, paused_ms, extended_days,
+      state, paused_since, pause_reason, met_at, stopped_at, stop_reason, calendar_version, next_check_at)
+    VALUES ${tuples.join(', ')} RETURNING id`, values);
+  return r.rows.map((x) => x.id);
+}
+
+export async function updateClock(tx: Tx, c: Clock): Promise<void> {
+  await tx.query(`
+    UPDATE clocks SET deadline = $2, warn_at = $3, warned_at = $4, overdue_at = $5, paused_ms = $6, extended_days = $7,
+      state = $8, paused_since = $9, pause_reason = $10, met_at = $11, stopped_at = $12, stop_reason = $13, next_check_at = $14
+     WHERE id = $1`,
+  [c.id, c.deadline, c.warnAt, c.warnedAt, c.overdueAt, c.pausedMs, c.extendedDays, ...statusColumns(c), nextCheckAt(c)]);
+}
+
+export interface DueClock { clock: Clock; workType: string; workId: number }
+
+/**
+ * Claim up to `limit` clocks whose next check is due. SKIP LOCKED lets several servers sweep at once
+ * without waiting on, or repeating, each other's rows.
+ */
+export async function claimDueClocks(tx: Tx, now: Date, limit: number): Promise<DueClock[]> {
+  const list = await rows<ClockRow>(tx, `
+    SELECT * FROM clocks WHERE next_check_at IS NOT NULL AND next_check_at <= $1
+     ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]);
+  return list.map((r) => ({ clock: toClock(r), workType: r.work_type, workId: r.work_id }));
+}
