@@ -4,14 +4,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { App, AppContext, RoutesPlugin } from './platform/http/context.js';
+import type { Access, App, AppContext, RoutesPlugin } from './platform/http/context.js';
 import { handleError } from './platform/http/errors.http.js';
 import { errorBody } from './platform/errors.js';
 import { authenticate } from './auth/auth.hook.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { FEATURE_ROUTES } from './routes.js';
 
-export interface BuildOptions { logger?: boolean | { level: string } }
+export interface RouteAccess { method: string; url: string; access: Access | undefined }
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** Told of every route as it is added, with who may call it (the authorisation test reads this). */
+  onRoute?: (route: RouteAccess) => void;
+}
 
 /** The whole HTTP surface: `/api/health`, `/api/v1/*`, the OpenAPI document and its browser. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
@@ -34,6 +39,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (route.url.startsWith('/api/v1') && route.config?.access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} declares no access`);
     }
+    for (const method of [route.method].flat()) options.onRoute?.({ method, url: route.url, access: route.config?.access });
   });
 
   await app.register(cookie);

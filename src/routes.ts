@@ -3,8 +3,10 @@ import { unitRoutes } from './units/unit.routes.js';
 import { userRoutes } from './users/user.routes.js';
 import { ticketRoutes } from './tickets/ticket.routes.js';
 import { publicTicketRoutes } from './tickets/ticket.public.routes.js';
+import { ticketQueueRoutes } from './tickets/ticket.queues.routes.js';
+import { notificationRoutes } from './notifications/notification.routes.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
-export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, catalogueRoutes, calendarRoutes];
+export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes];
