@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'dist', 'web/dist', 'coverage', 'test-output'] },
+  { ignores: ['node_modules', 'data', 'dist', 'web/dist', 'web/src/api/schema.d.ts', 'coverage', 'test-output'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -2,6 +2,8 @@
 import { printResults } from './bench.js';
 import type { BenchResult } from './bench.js';
 import { benchCalendar } from './calendar.bench.js';
+import { benchIntake } from './intake.bench.js';
+import { benchSweep } from './sweep.bench.js';
 
-const results: BenchResult[] = [...(await benchCalendar())];
+const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep())];
 printResults(results);

@@ -10,6 +10,11 @@ import { errorBody } from './platform/errors.js';
 import { authenticate } from './auth/auth.hook.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { FEATURE_ROUTES } from './routes.js';
+import { open311KeyRoutes } from './open311/open311.keys.routes.js';
+import { open311Routes } from './open311/open311.routes.js';
+import { webRoutes } from './web.js';
+import { EventBus } from './events/event.bus.js';
+import { eventRoutes } from './events/event.routes.js';
 
 export interface RouteAccess { method: string; url: string; access: Access | undefined }
 export interface BuildOptions {
@@ -28,6 +33,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('actor', null);
+  const bus = new EventBus(ctx.db);
+  app.addHook('onClose', async () => bus.close());
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((_req, reply) => { void reply.status(404).send(errorBody('NOT_FOUND')); });
   app.addSchema(Type.Object({
@@ -65,9 +72,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(async (api) => {
     const typed = api.withTypeProvider<TypeBoxTypeProvider>();
     typed.addHook('onRequest', authenticate(ctx));
-    const features: RoutesPlugin[] = [authRoutes, ...FEATURE_ROUTES];
+    const features: RoutesPlugin[] = [authRoutes, ...FEATURE_ROUTES, eventRoutes(bus), open311KeyRoutes];
     for (const routes of features) await routes(typed, ctx);
   }, { prefix: '/api/v1' });
 
+  // Open311 GeoReport v2 keeps the spec's own paths and error format, outside /api/v1.
+  await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
+
+  await webRoutes(app);
   return app;
 }

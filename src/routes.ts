@@ -7,6 +7,8 @@ import { ticketQueueRoutes } from './tickets/ticket.queues.routes.js';
 import { notificationRoutes } from './notifications/notification.routes.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { ticketTransferRoutes } from './tickets/ticket.export.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
-export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes];
+export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes, ticketTransferRoutes, statsRoutes];

@@ -31,8 +31,9 @@ function concrete(url: string): string {
   });
 }
 
-// Signing out would end the session the rest of the table uses; it is checked for anonymous callers only.
-const SELF_ENDING = new Set(['POST /api/v1/auth/logout']);
+// Signing out would end the session the rest of the table uses, and the event stream never ends by design:
+// these are checked for anonymous callers here, and by their own tests for signed-in ones.
+const SELF_ENDING = new Set(['POST /api/v1/auth/logout', 'GET /api/v1/events']);
 
 const d = useDistrict();
 let app: App;

@@ -26,6 +26,20 @@ export async function recordAudit(tx: Tx, e: AuditEventInput): Promise<number> {
   return r.rows[0]!.id;
 }
 
+/** Many events in one statement (imports, demo data), in order. */
+export async function recordAuditBatch(tx: Tx, list: readonly AuditEventInput[]): Promise<void> {
+  if (list.length === 0) return;
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  await tx.query(`
+    INSERT INTO audit_events (at, actor_id, actor_label, entity_type, entity_id, action, before, after, data)
+    SELECT x.at, x.actor_id, x.actor_label, x.entity_type, x.entity_id, x.action, x.before::jsonb, x.after::jsonb, x.data::jsonb
+      FROM unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
+        WITH ORDINALITY AS x(at, actor_id, actor_label, entity_type, entity_id, action, before, after, data, n)
+     ORDER BY x.n`,
+  [list.map((e) => e.at), list.map((e) => e.actorId), list.map((e) => e.actorLabel ?? null), list.map((e) => e.entityType), list.map((e) => e.entityId),
+    list.map((e) => e.action), list.map((e) => json(e.before)), list.map((e) => json(e.after)), list.map((e) => json(e.data))]);
+}
+
 export interface AuditEventRow {
   id: number; at: Date; actor_id: number | null; actor_label: string | null; actor_name: string | null;
   entity_type: string; entity_id: number; action: string; before: unknown; after: unknown; data: unknown;

@@ -10,9 +10,11 @@ import {
 } from './calendar.schema.js';
 import * as repo from './calendar.repository.js';
 import {
-  clockToMinutes, describeYear, explainDeadline, formatShanghai, getCalendar, importYearFile, loadYear, loadYearFromPackage,
-  minutesToClock, removeOverride, setOfficeHours, setOverride, yearWarnings,
+  getCalendar, importYearFile, loadYear, loadYearFromPackage, removeOverride, setOfficeHours, setOverride,
 } from './calendar.service.js';
+import { clockToMinutes, formatShanghai, minutesToClock } from './calendar.format.js';
+import { describeYear, yearWarnings } from './calendar.describe.js';
+import { explainDeadline } from './calendar.deadline.js';
 
 const tags = ['calendar'];
 const periodsOut = (h: OfficeHours) => h.periods.map((p) => ({ start: minutesToClock(p.start), end: minutesToClock(p.end) }));

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { DateOnly, DateTime, Nullable } from '../platform/http/schemas.js';
 import { DAY_KINDS, type DayKind } from './calendar.js';
-import { LIMIT_UNITS, type LimitUnit } from './calendar.service.js';
+import { LIMIT_UNITS, type LimitUnit } from '../clocks/clock.js';
 
 export const DayKindSchema = Type.Unsafe<DayKind>({
   type: 'string', enum: [...DAY_KINDS],
@@ -73,13 +73,17 @@ export const OfficeHoursReply = Type.Object({ periods: OfficeHoursSchema.propert
 
 export const VersionReply = Type.Object({ version: Type.Integer() });
 
+// The calculator offers working days, the common limit, first (the order of the OpenAPI enum, which
+// forms follow). The units are the clock engine's; the Record makes a new unit fail to compile here.
+const CALCULATOR_ORDER: Record<LimitUnit, number> = { working_days: 0, calendar_days: 1, hours: 2, minutes: 3 };
+
 export const DeadlineQuery = Type.Object({
   start: Type.String({
     pattern: '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?$',
     description: '起算时刻，ISO 8601；不带时区时按北京时间 Start, ISO 8601 (Asia/Shanghai when no offset is given)',
   }),
   amount: Type.Integer({ minimum: 1, maximum: 10_000 }),
-  unit: Type.Unsafe<LimitUnit>({ type: 'string', enum: [...LIMIT_UNITS] }),
+  unit: Type.Unsafe<LimitUnit>({ type: 'string', enum: [...LIMIT_UNITS].sort((a, b) => CALCULATOR_ORDER[a] - CALCULATOR_ORDER[b]) }),
   natural: Type.Optional(Type.Boolean({ description: '小时/分钟按自然时间（昼夜连续）计算 Hours or minutes around the clock' })),
 });
 

@@ -8,8 +8,9 @@ import { addWorkingDays, addWorkingTime, dayKind } from './calendar.rules.js';
 import { at, schedule, shanghai } from './calendar.testing.js';
 import * as repo from './calendar.repository.js';
 import {
-  calendarWarnings, describeYear, ensureCalendarSeeded, getCalendar, loadYear, removeOverride, setOfficeHours, setOverride,
+  calendarWarnings, ensureCalendarSeeded, getCalendar, loadYear, removeOverride, setOfficeHours, setOverride,
 } from './calendar.service.js';
+import { describeYear } from './calendar.describe.js';
 import { formatYear } from '../cli/calendar.command.js';
 
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (err: unknown) => (err instanceof DomainError ? err.code : String(err)));

@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { DAY_KINDS, type DayKind, type WorkCalendar } from '../calendar/calendar.js';
 import {
-  calendarWarnings, dayRuns, describeYear, getCalendar, importYearFile, loadYearFromPackage, minutesToClock, removeOverride,
-  setOverride, WEEKDAYS_ZH, type CalendarWarning, type YearDescription,
+  calendarWarnings, getCalendar, importYearFile, loadYearFromPackage, removeOverride, setOverride,
 } from '../calendar/calendar.service.js';
+import { minutesToClock, WEEKDAYS_ZH } from '../calendar/calendar.format.js';
+import { dayRuns, describeYear, type CalendarWarning, type YearDescription } from '../calendar/calendar.describe.js';
 import { DomainError, errorBody } from '../platform/errors.js';
 import { withContext } from './shared.js';
 

@@ -1,20 +1,61 @@
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { startServer } from '../server.js';
+import { readDemoState } from '../demo/demo.repository.js';
+import { generateDistrict } from '../demo/demo.district.js';
+import { loginTable } from '../demo/demo.logins.js';
+import { DEMO_PASSWORD, demoSeedingWanted, demoUsers, seedDemoBase, seedDemoTickets } from '../demo/demo.seed.service.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Serve the platform over HTTP (starts the bundled PostgreSQL unless DATABASE_URL is set) 启动服务')
     .option('-p, --port <port>', 'HTTP port (default: PORT or 3000)')
-    .action(async (opts: { port?: string }) => {
+    .option('--demo-if-empty', 'on an empty database, seed the demo district first (and its tickets in the background) 空库时生成演示数据')
+    .action(async (opts: { port?: string; demoIfEmpty?: boolean }) => {
       const config = loadConfig();
       if (opts.port) config.port = Number(opts.port);
-      const server = await startServer(config, (m) => console.log(m));
+      let seedTickets = false;
+      const server = await startServer(config, (m) => console.log(m), {
+        // The base data goes in before the port opens, so the first page a visitor sees can sign in; the
+        // months of tickets follow in the background while the API already answers.
+        beforeListen: opts.demoIfEmpty ? async (ctx) => {
+          if (!(await demoSeedingWanted(ctx))) return;
+          const started = Date.now();
+          const base = await seedDemoBase(ctx, { log: (m) => console.log(m) });
+          if (!base.skipped) console.log(`Demo base data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${base.units} units, ${base.users} users, ${base.services} services).`);
+          seedTickets = true;
+        } : undefined,
+      });
       console.log(`\n马上办 Mashangban is running at ${server.address}  (database: ${server.database.kind})`);
       console.log(`API documentation: ${server.address}/api/docs`);
+      const demo = await readDemoState(server.ctx.db);
+      if (demo) {
+        const d = generateDistrict(demo.seed);
+        console.log(`\n${loginTable(d, demoUsers(d, demo.seed), DEMO_PASSWORD)}\n`);
+      }
+      const abort = new AbortController();
+      let background: Promise<unknown> = Promise.resolve();
+      if (seedTickets) {
+        const started = Date.now();
+        let lastShown = -1;
+        background = seedDemoTickets(server.ctx, {
+          signal: abort.signal,
+          onProgress: (done, total) => {
+            const pct = Math.floor((done / total) * 100);
+            if (pct >= lastShown + 10 || done === total) {
+              lastShown = pct;
+              console.log(`Demo tickets: ${done}/${total} (${pct}%)`);
+            }
+          },
+        }).then((r) => {
+          if (r.done) console.log(`Demo tickets ready: ${r.written} written in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        }, (err: unknown) => console.error('Demo ticket seeding failed (it resumes at the next start):', err));
+      }
       const shutdown = (signal: string) => {
         console.log(`\n${signal}: stopping…`);
-        server.stop().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
+        // Seeding stops between chunks; what was written stays and the next start resumes it.
+        abort.abort();
+        background.then(() => server.stop()).then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
       };
       process.once('SIGINT', () => shutdown('SIGINT'));
       process.once('SIGTERM', () => shutdown('SIGTERM'));

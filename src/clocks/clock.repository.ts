@@ -45,23 +45,31 @@ function statusColumns(c: Clock | NewClock): unknown[] {
   ];
 }
 
-/** Insert several clocks in one statement; returns their ids in order. */
+/** Insert several clocks of one piece of work in one statement; returns their ids in order. */
 export async function insertClocks(tx: Tx, workType: string, workId: number, clocks: NewClock[]): Promise<number[]> {
-  if (clocks.length === 0) return [];
-  const values: unknown[] = [];
-  const tuples = clocks.map((c) => {
-    const params = [workType, workId, c.assignmentId, c.kind, c.startedAt, c.limit.amount, c.limit.unit, c.limit.natural ?? false,
-      c.deadline, c.originalDeadline, c.warnAt, c.warnedAt, c.overdueAt, c.pausedMs, c.extendedDays, ...statusColumns(c),
-      c.calendarVersion, nextCheckAt(c)];
-    const start = values.length;
-    values.push(...params);
-    return `(${params.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-  });
+  return insertClocksBatch(tx, workType, clocks.map((clock) => ({ workId, clock })));
+}
+
+/** Insert clocks of many pieces of work in one statement (imports, demo data); returns ids in order. */
+export async function insertClocksBatch(tx: Tx, workType: string, list: ReadonlyArray<{ workId: number; clock: NewClock }>): Promise<number[]> {
+  if (list.length === 0) return [];
+  const c = list.map((x) => x.clock);
+  const status = c.map(statusColumns);
   const r = await tx.query<{ id: number }>(`
-    INSERT INTO clocks (work_type, work_id, assignment_id, kind, started_at, limit_amount, limit_unit, limit_natural,
-      deadline, original_deadline, warn_at, warned_at, overdue_at, paused_ms, extended_days,
-      state, paused_since, pause_reason, met_at, stopped_at, stop_reason, calendar_version, next_check_at)
-    VALUES ${tuples.join(', ')} RETURNING id`, values);
+    INSERT INTO clocks (work_type, work_id, assignment_id, kind, started_at, limit_amount, limit_unit, limit_natural, deadline, original_deadline,
+      warn_at, warned_at, overdue_at, paused_ms, extended_days, state, paused_since, pause_reason, met_at, stopped_at, stop_reason, calendar_version, next_check_at)
+    SELECT $1, x.work_id, x.assignment_id, x.kind, x.started_at, x.amount, x.unit, x.is_natural, x.deadline, x.original_deadline, x.warn_at, x.warned_at,
+           x.overdue_at, x.paused_ms, x.extended_days, x.state, x.paused_since, x.pause_reason, x.met_at, x.stopped_at, x.stop_reason, x.calendar_version, x.next_check_at
+      FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::boolean[], $9::timestamptz[], $10::timestamptz[],
+        $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::bigint[], $15::int[], $16::text[], $17::timestamptz[], $18::text[], $19::timestamptz[],
+        $20::timestamptz[], $21::text[], $22::text[], $23::timestamptz[]) WITH ORDINALITY
+        AS x(work_id, assignment_id, kind, started_at, amount, unit, is_natural, deadline, original_deadline, warn_at, warned_at, overdue_at, paused_ms,
+          extended_days, state, paused_since, pause_reason, met_at, stopped_at, stop_reason, calendar_version, next_check_at, n)
+     ORDER BY x.n RETURNING id`,
+  [workType, list.map((x) => x.workId), c.map((x) => x.assignmentId), c.map((x) => x.kind), c.map((x) => x.startedAt), c.map((x) => x.limit.amount),
+    c.map((x) => x.limit.unit), c.map((x) => x.limit.natural ?? false), c.map((x) => x.deadline), c.map((x) => x.originalDeadline), c.map((x) => x.warnAt),
+    c.map((x) => x.warnedAt), c.map((x) => x.overdueAt), c.map((x) => x.pausedMs), c.map((x) => x.extendedDays),
+    ...[0, 1, 2, 3, 4, 5].map((i) => status.map((row) => row[i])), c.map((x) => x.calendarVersion), c.map((x) => nextCheckAt(x))]);
   return r.rows.map((x) => x.id);
 }
 

@@ -117,6 +117,17 @@ describe('pauses, extensions, met and overdue (CLOCKS.md states of a clock)', ()
     expect(nextCheckAt(again)).toEqual(c.warnAt);
   });
 
+  it('a return window closes at its end without making anyone overdue', () => {
+    const w = saved(startClock(cal, 'return_window', 1, start, { amount: 2, unit: 'working_days' }));
+    expect(nextCheckAt(w)).toEqual(w.deadline);
+    expect(sweepClock(w, at('2026-03-10 10:00'))).toEqual({ clock: w, events: [] });
+    const closed = sweepClock(w, at('2026-03-12 09:00'));
+    expect(closed.events).toEqual([]);
+    expect(closed.clock).toMatchObject({ overdueAt: null, status: { state: 'stopped', stoppedAt: w.deadline } });
+    expect(nextCheckAt(closed.clock)).toBeNull();
+    expect(stopClock(w, at('2026-03-20 09:00'), '已答复').overdueAt).toBeNull();
+  });
+
   it('refuses moves that do not fit the state', () => {
     const c = fresh();
     expect(() => resumeClock(cal, c, at('2026-03-09 10:00'))).toThrowError(expect.objectContaining({ code: 'CLOCK_STATE_INVALID' }));

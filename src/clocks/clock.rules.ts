@@ -87,17 +87,23 @@ export function extendClock(cal: WorkCalendar, clock: Clock, workingDays: number
   };
 }
 
+/**
+ * A window (the return window) closes rather than runs late: not returning work is no fault, so a window
+ * that passes is ended, never recorded as overdue.
+ */
+export const isWindow = (kind: ClockKind) => kind === 'return_window';
+
 /** The action the clock measures happened. Late work is recorded as overdue even if the sweep had not yet run. */
 export function meetClock(clock: Clock, now: Date): Clock {
   if (clock.status.state === 'met' || clock.status.state === 'stopped') return clock;
-  const late = now > clock.deadline && !clock.overdueAt;
+  const late = now > clock.deadline && !clock.overdueAt && !isWindow(clock.kind);
   return { ...clock, overdueAt: late ? clock.deadline : clock.overdueAt, status: { state: 'met', metAt: now } };
 }
 
 /** The work left this owner (returned, withdrawn, merged): the clock ends without being met. */
 export function stopClock(clock: Clock, now: Date, reason: string): Clock {
   if (clock.status.state === 'met' || clock.status.state === 'stopped') return clock;
-  const late = now > clock.deadline && !clock.overdueAt;
+  const late = now > clock.deadline && !clock.overdueAt && !isWindow(clock.kind);
   return { ...clock, overdueAt: late ? clock.deadline : clock.overdueAt, status: { state: 'stopped', stoppedAt: now, reason } };
 }
 
@@ -112,6 +118,9 @@ export type SweepEvent = 'clock_warning' | 'clock_overdue';
 /** What the sweeper records at `now`: each threshold at most once; a clock found already past its deadline is only overdue. */
 export function sweepClock(clock: Clock, now: Date): { clock: Clock; events: SweepEvent[] } {
   if (clock.status.state !== 'running') return { clock, events: [] };
+  if (isWindow(clock.kind)) {
+    return now >= clock.deadline ? { clock: { ...clock, status: { state: 'stopped', stoppedAt: clock.deadline, reason: '时限届满' } }, events: [] } : { clock, events: [] };
+  }
   if (!clock.overdueAt && now >= clock.deadline) {
     return { clock: { ...clock, overdueAt: clock.deadline, warnedAt: clock.warnedAt ?? now }, events: ['clock_overdue'] };
   }
@@ -122,6 +131,8 @@ export function sweepClock(clock: Clock, now: Date): { clock: Clock; events: Swe
 /** When the sweeper must next look at this clock; null when nothing more can happen on its own. */
 export function nextCheckAt(clock: Clock | NewClock): Date | null {
   if (clock.status.state !== 'running') return null;
+  // A window only needs closing at its end; it gives no warning.
+  if (isWindow(clock.kind)) return clock.deadline;
   if (!clock.warnedAt) return clock.warnAt;
   if (!clock.overdueAt) return clock.deadline;
   return null;

@@ -41,8 +41,9 @@ describe('the deadline sweep', () => {
     const events = await rows<{ n: number }>(d.t.ctx.db, `SELECT count(*) AS n FROM audit_events WHERE action = 'clock_overdue' AND at = $1`, [later]);
     expect(events[0]!.n).toBe(overdue);
     const mine = await rows<{ n: number }>(d.t.ctx.db, `SELECT count(*) AS n FROM audit_events WHERE action = 'clock_overdue' AND entity_id = ANY($1::bigint[])`, [ids]);
-    // acknowledge, first contact, resolve, return window for the unit, and the promise to the requester.
-    expect(mine[0]!.n).toBe(20 * 5);
+    // Acknowledge, first contact and resolve for the unit, and the promise to the requester; the return
+    // window closes without being overdue.
+    expect(mine[0]!.n).toBe(20 * 4);
     const dup = await rows<{ n: number }>(d.t.ctx.db, `SELECT count(*) AS n FROM (SELECT clock_id, kind FROM notifications WHERE clock_id IS NOT NULL AND work_id = ANY($1::bigint[]) GROUP BY 1, 2 HAVING count(*) > 1) x`, [ids]);
     expect(dup[0]!.n).toBe(0);
   });

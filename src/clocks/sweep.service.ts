@@ -3,7 +3,8 @@
  * audit event and a notification for the unit concerned. Claimed with SKIP LOCKED, so several servers can
  * sweep together; a server that was down catches up on its next sweep because due rows wait in the table.
  */
-import { withTransaction, rows } from '../platform/database/db.js';
+import { withTransaction, rows, type Tx } from '../platform/database/db.js';
+import { publish } from '../events/event.bus.js';
 import type { AppContext } from '../platform/http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { claimDueClocks, updateClock } from './clock.repository.js';
@@ -17,11 +18,13 @@ const KIND_ZH: Record<ClockKind, string> = {
 };
 
 /** The unit to tell: the assignment's, or for a whole-work clock the lead unit of the ticket. */
-async function ownerUnits(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], clockIds: number[]): Promise<Map<number, number | null>> {
-  const list = await rows<{ id: number; unit_id: number | null }>(tx, `
-    SELECT c.id, coalesce(a.unit_id, CASE WHEN c.work_type = 'ticket' THEN (SELECT t.lead_unit_id FROM tickets t WHERE t.id = c.work_id) END) AS unit_id
-      FROM clocks c LEFT JOIN assignments a ON a.id = c.assignment_id WHERE c.id = ANY($1::bigint[])`, [clockIds]);
-  return new Map(list.map((r) => [r.id, r.unit_id]));
+async function ownerUnits(tx: Tx, clockIds: number[]): Promise<Map<number, { unitId: number; path: string } | null>> {
+  const list = await rows<{ id: number; unit_id: number | null; path: string | null }>(tx, `
+    SELECT o.id, o.unit_id, u.path FROM (
+      SELECT c.id, coalesce(a.unit_id, CASE WHEN c.work_type = 'ticket' THEN (SELECT t.lead_unit_id FROM tickets t WHERE t.id = c.work_id) END) AS unit_id
+        FROM clocks c LEFT JOIN assignments a ON a.id = c.assignment_id WHERE c.id = ANY($1::bigint[])) o
+      LEFT JOIN units u ON u.id = o.unit_id`, [clockIds]);
+  return new Map(list.map((r) => [r.id, r.unit_id && r.path ? { unitId: r.unit_id, path: r.path } : null]));
 }
 
 /** One batch in one transaction. */
@@ -40,12 +43,13 @@ export async function sweepBatch(ctx: AppContext, now: Date, batch: number): Pro
           at: now, actorId: null, actorLabel: 'system', entityType: workType, entityId: workId, action: event,
           data: { clockId: clock.id, kind: clock.kind, assignmentId: clock.assignmentId, deadline: clock.deadline.toISOString() },
         });
-        const unitId = owners.get(clock.id);
-        if (unitId) {
+        const owner = owners.get(clock.id);
+        if (owner) {
           const message = event === 'clock_warning' ? `${KIND_ZH[clock.kind]}即将到期` : `${KIND_ZH[clock.kind]}已超时`;
           await tx.query(`INSERT INTO notifications (unit_id, kind, work_type, work_id, clock_id, message, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [unitId, event, workType, workId, clock.id, message, now]);
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [owner.unitId, event, workType, workId, clock.id, message, now]);
         }
+        if (workType === 'ticket') await publish(tx, { type: 'ticket', id: workId, action: event, status: '', unitPaths: owner ? [owner.path] : [], at: now.toISOString() });
       }
     }
     return result;

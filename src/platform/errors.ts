@@ -48,7 +48,14 @@ export const ERRORS = {
   ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件过大（上限 10 MiB）', en: 'The attachment is too large (limit 10 MiB)' },
   ATTACHMENT_TYPE_REFUSED: { status: 415, zh: '不支持的附件类型', en: 'This type of attachment is not accepted' },
+  PHOTO_TOO_LARGE: { status: 413, zh: '照片过大（上限 5 MiB）', en: 'The photo is too large (limit 5 MiB)' },
+  PHOTO_LIMIT_REACHED: { status: 409, zh: '照片数量已达上限（每件诉求最多 9 张）', en: 'This request already has the most photos allowed (9)' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, zh: '该幂等键已用于内容不同的请求', en: 'The Idempotency-Key was already used for a different request' },
+  // Ticket import
+  TICKET_IMPORT_FILE_INVALID: { status: 422, zh: '工单导入文件有误', en: 'The ticket import file is not valid' },
+  TICKET_IMPORT_ROW_INVALID: { status: 422, zh: '工单数据有误', en: 'Invalid ticket data' },
+  TICKET_IMPORT_STATUS_UNSUPPORTED: { status: 422, zh: '该状态的历史工单不能导入', en: 'Historical tickets in this status cannot be imported' },
+  TICKET_IMPORT_DUPLICATE: { status: 409, zh: '工单重复', en: 'Duplicate ticket' },
   // Clocks
   CLOCK_STATE_INVALID: { status: 409, zh: '时限状态不允许此操作', en: 'The clock is not in a state that allows this' },
   // Catalogue
@@ -60,6 +67,14 @@ export const ERRORS = {
   SERVICE_VERSION_UNCHANGED: { status: 422, zh: '新版本与最新版本内容相同', en: 'The new version is the same as the latest one' },
   CATALOGUE_ROW_INVALID: { status: 422, zh: '事项数据有误', en: 'Invalid service data' },
   CATALOGUE_FILE_TOO_LARGE: { status: 413, zh: '事项清单文件过大（上限 5 MiB）', en: 'The catalogue file is too large (limit 5 MiB)' },
+  // Open311 (GeoReport v2: 400 for bad input, 403 for the api_key, 404 for what does not exist)
+  OPEN311_API_KEY_INVALID: { status: 403, zh: 'api_key 缺失、无效或已吊销', en: 'The api_key is missing, unknown or revoked' },
+  OPEN311_PARAMETER_MISSING: { status: 400, zh: '缺少必填参数', en: 'A required parameter is missing' },
+  OPEN311_PARAMETER_INVALID: { status: 400, zh: '参数有误', en: 'A parameter is not valid' },
+  OPEN311_SERVICE_CODE_UNKNOWN: { status: 400, zh: 'service_code 不存在或已停用', en: 'The service_code is unknown or no longer in use' },
+  OPEN311_FORMAT_UNSUPPORTED: { status: 400, zh: '仅支持 .json 和 .xml 格式', en: 'Only the .json and .xml formats are supported' },
+  OPEN311_REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'No service request has that id' },
+  OPEN311_KEY_NOT_FOUND: { status: 404, zh: 'Open311 接入密钥不存在', en: 'Open311 API key not found' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,6 +15,7 @@ import { slaClock } from './ticket.rules.js';
 import { assign } from './ticket.dispatch.rules.js';
 import { findByIdempotencyKey, insertTicket, loadSnapshot, WORK_TYPE } from './ticket.repository.js';
 import { saveOutcome, type Author } from './ticket.persist.js';
+import { publish } from '../events/event.bus.js';
 
 export interface IntakeInput {
   channel: Channel;
@@ -29,6 +30,8 @@ export interface IntakeInput {
   lng?: number | null;
   /** Chosen by the operator; when absent, routing suggests one from the text. */
   serviceId?: number | null;
+  /** false: classify but do not dispatch, because the operator answers at once (直办) and closes it. */
+  dispatch?: boolean;
 }
 
 export interface IntakeResult { ticket: Ticket; created: boolean; suggestions: Suggestion[] }
@@ -79,7 +82,8 @@ export async function intake(ctx: AppContext, author: Author, input: IntakeInput
         action: 'accepted', after: { status: 'new' },
         data: { channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId) },
       });
-      if (service) {
+      await publish(tx, { type: 'ticket', id: created.id, action: 'accepted', status: 'new', unitPaths: [], at: now.toISOString() });
+      if (service && input.dispatch !== false) {
         const unit = await findUnit(tx, service.unitId);
         if (unit?.active) {
           const snap = (await loadSnapshot(tx, created.id, false))!;

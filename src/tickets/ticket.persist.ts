@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { insertAssignments, updateAssignment } from '../assignments/assignment.repository.js';
 import { insertClocks, updateClock } from '../clocks/clock.repository.js';
 import type { TicketSnapshot } from './ticket.js';
+import { publish } from '../events/event.bus.js';
 import type { Outcome } from './ticket.rules.js';
 import { insertExtension, insertNotifications, updateExtension, updateTicket, WORK_TYPE } from './ticket.repository.js';
 
@@ -36,5 +37,9 @@ export async function saveOutcome(tx: Tx, snap: TicketSnapshot, o: Outcome, auth
     data: o.data,
   });
   await insertNotifications(tx, o.notify.map((n) => ({ ...n, workId: o.ticket.id })), now);
+  await publish(tx, {
+    type: 'ticket', id: o.ticket.id, action: o.action, status: o.ticket.status, at: now.toISOString(),
+    unitPaths: [...new Set([...snap.assignments, ...o.newAssignments].map((a) => a.unitPath))],
+  });
   return ids;
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../platform/errors.js';
 import { listAuditEvents } from '../audit/audit.repository.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
 import { timeLeft } from '../clocks/clock.rules.js';
+import { toClock } from '../clocks/clock.repository.js';
 import type { Channel, TicketStatus } from './ticket.js';
 import { canReadTicket, seesAllTickets } from './ticket.policy.js';
 import { loadSnapshot, WORK_TYPE } from './ticket.repository.js';
@@ -20,6 +21,18 @@ export interface TicketFilter {
   q?: string;
   from?: Date;
   to?: Date;
+  /** Drill-down from the scores (src/stats/stats.figures.rules.ts says which figure uses which). */
+  leadUnitId?: number;
+  serviceGroup?: string;
+  resolved?: string[];
+  satisfaction?: string[];
+  closeKind?: string[];
+  reopened?: boolean;
+  lateKind?: string;
+  lateBy?: number;
+  returnedBy?: number;
+  extendedBy?: number;
+  dueBefore?: Date | string;
   cursor?: string;
   limit?: number;
 }
@@ -28,6 +41,9 @@ export interface TicketListItem {
   id: number; trackingCode: string; title: string; status: TicketStatus; channel: Channel; acceptedAt: Date;
   serviceId: number | null; serviceName: string | null; leadUnitId: number | null; leadUnitName: string | null;
   locationText: string; supervised: boolean; overdue: boolean; deadline: Date | null; urgeCount: number;
+  suggestedServiceId: number | null;
+  /** The nearest running promise (the unit's resolve clock or the requester's SLA), as the list shows it. */
+  deadlineKind: string | null; warning: boolean; timeLeftMs: number | null;
 }
 
 interface Cursor { at: string; id: number }
@@ -48,7 +64,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Newest first, keyset-paginated on (accepted_at, id) so page 500 costs what page 1 does.
  * A unit-bound actor sees only tickets given to its subtree (policy in SQL form).
  */
-export async function listTickets(q: Queryable, actor: Actor, f: TicketFilter): Promise<{ items: TicketListItem[]; nextCursor: string | null }> {
+export async function listTickets(
+  q: Queryable, actor: Actor, f: TicketFilter, timing?: { cal: WorkCalendar; now: Date },
+): Promise<{ items: TicketListItem[]; nextCursor: string | null }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
@@ -65,6 +83,23 @@ export async function listTickets(q: Queryable, actor: Actor, f: TicketFilter): 
   }
   if (f.from) where.push(`t.accepted_at >= ${p(f.from)}`);
   if (f.to) where.push(`t.accepted_at < ${p(f.to)}`);
+  // Units are matched with their subtree: a town answers for its villages. The scores define these (src/stats).
+  const under = (id: number) => `(SELECT su.path || '%' FROM units su WHERE su.id = ${p(id)})`;
+  if (f.leadUnitId) where.push(`EXISTS (SELECT 1 FROM units lu WHERE lu.id = t.lead_unit_id AND lu.path LIKE ${under(f.leadUnitId)})`);
+  if (f.serviceGroup) where.push(`sv.group_name = ${p(f.serviceGroup)}`);
+  if (f.resolved?.length) where.push(`t.rating_resolved = ANY(${p(f.resolved)}::text[])`);
+  if (f.satisfaction?.length) where.push(`t.rating_satisfaction = ANY(${p(f.satisfaction)}::text[])`);
+  if (f.closeKind?.length) where.push(`t.close_kind = ANY(${p(f.closeKind)}::text[])`);
+  if (f.reopened !== undefined) where.push(`t.reopen_count ${f.reopened ? '>' : '='} 0`);
+  if (f.lateKind || f.lateBy) {
+    where.push(`EXISTS (SELECT 1 FROM clocks lc ${f.lateBy ? 'JOIN assignments la ON la.id = lc.assignment_id' : ''}
+      WHERE lc.work_type = 'ticket' AND lc.work_id = t.id AND lc.overdue_at IS NOT NULL
+        AND ${f.lateKind ? `lc.kind = ${p(f.lateKind)}` : `lc.kind <> 'return_window'`} ${f.lateBy ? `AND la.unit_path LIKE ${under(f.lateBy)}` : ''})`);
+  }
+  if (f.returnedBy) where.push(`EXISTS (SELECT 1 FROM assignments ra WHERE ra.work_type = 'ticket' AND ra.work_id = t.id AND ra.returned_at IS NOT NULL AND ra.unit_path LIKE ${under(f.returnedBy)})`);
+  if (f.extendedBy) where.push(`EXISTS (SELECT 1 FROM assignments ea WHERE ea.work_type = 'ticket' AND ea.work_id = t.id AND ea.extension_count > 0 AND ea.unit_path LIKE ${under(f.extendedBy)})`);
+  // The latest promise made on the ticket ran out: its unit-less clocks, the requester's SLA and the callback after the reply.
+  if (f.dueBefore) where.push(`(SELECT max(dc.deadline) FROM clocks dc WHERE dc.work_type = 'ticket' AND dc.work_id = t.id AND dc.assignment_id IS NULL AND dc.state <> 'stopped') < ${p(f.dueBefore)}::timestamptz`);
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.push(`(t.accepted_at, t.id) < (${p(c.at)}::timestamptz, ${p(c.id)}::bigint)`);
@@ -73,23 +108,32 @@ export async function listTickets(q: Queryable, actor: Actor, f: TicketFilter): 
   const list = await rows<{
     id: number; tracking_code: string; title: string; status: TicketStatus; channel: Channel; accepted_at: Date; service_id: number | null;
     service_name: string | null; lead_unit_id: number | null; lead_unit_name: string | null; location_text: string; supervised: boolean;
-    overdue: boolean; deadline: Date | null; urge_count: number;
+    overdue: boolean; urge_count: number; suggested_service_id: number | null; deadline_clock_id: number | null;
   }>(q, `
     SELECT t.id, t.tracking_code, t.title, t.status, t.channel, t.accepted_at, t.service_id, sv.name AS service_name,
-           t.lead_unit_id, u.name AS lead_unit_name, t.location_text, t.supervised, t.urge_count,
+           t.lead_unit_id, u.name AS lead_unit_name, t.location_text, t.supervised, t.urge_count, t.suggested_service_id,
            EXISTS (SELECT 1 FROM clocks c WHERE c.work_type = 'ticket' AND c.work_id = t.id AND c.overdue_at IS NOT NULL AND c.kind <> 'return_window') AS overdue,
-           (SELECT min(c.deadline) FROM clocks c WHERE c.work_type = 'ticket' AND c.work_id = t.id AND c.state IN ('running', 'paused') AND c.kind IN ('resolve', 'sla')) AS deadline
+           (SELECT c.id FROM clocks c WHERE c.work_type = 'ticket' AND c.work_id = t.id AND c.state IN ('running', 'paused') AND c.kind IN ('resolve', 'sla')
+             ORDER BY c.deadline, c.id LIMIT 1) AS deadline_clock_id
       FROM tickets t
       LEFT JOIN service_versions sv ON sv.id = t.service_version_id
       LEFT JOIN units u ON u.id = t.lead_unit_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY t.accepted_at DESC, t.id DESC
      LIMIT ${limit + 1}`, params);
-  const items = list.slice(0, limit).map((r) => ({
-    id: r.id, trackingCode: r.tracking_code, title: r.title, status: r.status, channel: r.channel, acceptedAt: r.accepted_at,
-    serviceId: r.service_id, serviceName: r.service_name, leadUnitId: r.lead_unit_id, leadUnitName: r.lead_unit_name,
-    locationText: r.location_text, supervised: r.supervised, overdue: r.overdue, deadline: r.deadline, urgeCount: r.urge_count,
-  }));
+  const page = list.slice(0, limit);
+  const clockIds = page.map((r) => r.deadline_clock_id).filter((x): x is number => x !== null);
+  const clocks = new Map(clockIds.length === 0 ? [] : (await rows<Parameters<typeof toClock>[0]>(q, 'SELECT * FROM clocks WHERE id = ANY($1::bigint[])', [clockIds])).map((r) => [r.id, toClock(r)]));
+  const items = page.map((r) => {
+    const c = r.deadline_clock_id === null ? undefined : clocks.get(r.deadline_clock_id);
+    return {
+      id: r.id, trackingCode: r.tracking_code, title: r.title, status: r.status, channel: r.channel, acceptedAt: r.accepted_at,
+      serviceId: r.service_id, serviceName: r.service_name, leadUnitId: r.lead_unit_id, leadUnitName: r.lead_unit_name,
+      locationText: r.location_text, supervised: r.supervised, overdue: r.overdue, deadline: c?.deadline ?? null, urgeCount: r.urge_count,
+      suggestedServiceId: r.suggested_service_id, deadlineKind: c?.kind ?? null, warning: !!c?.warnedAt && !c.overdueAt,
+      timeLeftMs: c && timing ? safeTimeLeft(timing.cal, c, timing.now) : null,
+    };
+  });
   const last = items[items.length - 1];
   return { items, nextCursor: list.length > limit && last ? encodeCursor({ at: last.acceptedAt.toISOString(), id: last.id }) : null };
 }

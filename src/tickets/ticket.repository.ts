@@ -76,9 +76,10 @@ async function listExtensions(q: Queryable, workId: number): Promise<ExtensionRe
 export async function loadSnapshot(q: Queryable, id: number, lock: boolean): Promise<TicketSnapshot | undefined> {
   const r = await maybeOne<TicketRow>(q, `SELECT * FROM tickets WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!r) return undefined;
-  const [assignments, clocks, extensions] = await Promise.all([
-    listAssignments(q, WORK_TYPE, id), listClocks(q, WORK_TYPE, id), listExtensions(q, id),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const assignments = await listAssignments(q, WORK_TYPE, id);
+  const clocks = await listClocks(q, WORK_TYPE, id);
+  const extensions = await listExtensions(q, id);
   return { ticket: toTicket(r), assignments, clocks, extensions };
 }
 

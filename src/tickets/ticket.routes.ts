@@ -8,7 +8,9 @@ import { intake } from './ticket.intake.service.js';
 import { byActor } from './ticket.persist.js';
 import * as svc from './ticket.service.js';
 import { listTickets, ticketDetail } from './ticket.query.js';
-import { IntakeBody, IntakeReply, MoveBodies, TicketDetail, TicketListQuery, TicketPage } from './ticket.schema.js';
+import { isConfident, suggestServices } from '../routing/routing.rules.js';
+import { routableServices } from '../routing/routing.service.js';
+import { IntakeBody, IntakeReply, MoveBodies, SuggestBody, SuggestReply, TicketDetail, TicketListQuery, TicketPage } from './ticket.schema.js';
 
 const IDEMPOTENCY = /^[\w.:-]{1,100}$/;
 
@@ -40,7 +42,18 @@ export function ticketRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['tickets'], summary: '工单列表（游标分页）List tickets', querystring: TicketListQuery, response: { 200: TicketPage } },
   }, async (req) => listTickets(ctx.db, req.actor!, {
     ...req.query, from: req.query.from ? new Date(req.query.from) : undefined, to: req.query.to ? new Date(req.query.to) : undefined,
-  }));
+  }, { cal: await getCalendar(ctx.db), now: ctx.clock.now() }));
+
+  // While the operator types: the same keyword routing intake applies, so the screen shows what will happen.
+  app.post('/tickets/suggest', {
+    config: { access: ['operator', 'dispatcher'] },
+    schema: { tags: ['tickets'], summary: '事项推荐（按关键词）Suggest services for a text', body: SuggestBody, response: { 200: SuggestReply } },
+  }, async (req) => {
+    const services = await routableServices(ctx.db, ctx.clock.now());
+    const names = new Map(services.map((s) => [s.id, s.name]));
+    const suggestions = suggestServices(`${req.body.title} ${req.body.description}`, services);
+    return { suggestions: suggestions.map((s) => ({ ...s, name: names.get(s.serviceId) ?? '' })), confident: isConfident(suggestions) };
+  });
 
   app.get('/tickets/:id', {
     config: { access: 'authenticated' },

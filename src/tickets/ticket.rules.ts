@@ -66,7 +66,8 @@ export function findAssignment(snap: TicketSnapshot, id: number): Assignment {
 }
 
 export const clocksOf = (snap: TicketSnapshot, assignmentId: number | null) => snap.clocks.filter((c) => c.assignmentId === assignmentId);
-export const clockOf = (snap: TicketSnapshot, assignmentId: number | null, kind: ClockKind) => clocksOf(snap, assignmentId).find((c) => c.kind === kind);
+/** The clock of that kind; after a reopen the ticket has several promises, and the latest is the live one. */
+export const clockOf = (snap: TicketSnapshot, assignmentId: number | null, kind: ClockKind) => clocksOf(snap, assignmentId).filter((c) => c.kind === kind).at(-1);
 
 /** A ticket with no service yet still has the district's defaults (return window, extension cap). */
 export const limitsOf = (t: Ticket): TicketLimits => t.limits ?? effectiveLimits({});

@@ -23,6 +23,7 @@ export const IntakeBody = Type.Object({
   lat: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
   lng: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
   serviceId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  dispatch: Type.Optional(Type.Boolean({ description: '为 false 时只分类不派单（直办：受理后由话务员直接答复办结）' })),
 }, { additionalProperties: false });
 
 export const PublicIntakeBody = Type.Object({
@@ -45,6 +46,13 @@ export const IntakeReply = Type.Object({
   suggestions: Type.Array(Type.Object({ serviceId: Type.Integer(), score: Type.Number(), matched: Type.Array(Type.String()) })),
 });
 
+export const SuggestBody = Type.Object({ title: Type.String({ maxLength: 100 }), description: Type.String({ maxLength: 5000 }) }, { additionalProperties: false });
+
+export const SuggestReply = Type.Object({
+  suggestions: Type.Array(Type.Object({ serviceId: Type.Integer(), name: Type.String(), score: Type.Number(), matched: Type.Array(Type.String()) })),
+  confident: Type.Boolean({ description: '受理时不选事项也会自动派单 Intake would dispatch on its own' }),
+});
+
 export const TicketListQuery = Type.Object({
   status: Type.Optional(Type.Array(StatusSchema)),
   unitId: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -55,6 +63,18 @@ export const TicketListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   from: Type.Optional(DateTime),
   to: Type.Optional(DateTime),
+  // Drill-down from the scores (src/stats): each figure names the tickets behind it with these.
+  leadUnitId: Type.Optional(Type.Integer({ minimum: 1, description: '主办单位（含下级）' })),
+  serviceGroup: Type.Optional(Type.String({ maxLength: 100, description: '事项分类' })),
+  resolved: Type.Optional(Type.Array(Enum(['yes', 'partly', 'no'] as const), { description: '评价：是否解决' })),
+  satisfaction: Type.Optional(Type.Array(Enum(['satisfied', 'basic', 'unsatisfied'] as const), { description: '评价：满意度' })),
+  closeKind: Type.Optional(Type.Array(Enum(['direct', 'rated', 'confirmed', 'merged', 'rejected'] as const), { description: '办结方式' })),
+  reopened: Type.Optional(Type.Boolean({ description: '曾重办' })),
+  lateKind: Type.Optional(Enum(CLOCK_KINDS, '该类时限曾超时（与 lateBy 同用时限于该单位的时限）')),
+  lateBy: Type.Optional(Type.Integer({ minimum: 1, description: '该单位（含下级）的时限曾超时' })),
+  returnedBy: Type.Optional(Type.Integer({ minimum: 1, description: '该单位（含下级）曾退单' })),
+  extendedBy: Type.Optional(Type.Integer({ minimum: 1, description: '该单位（含下级）获批延期' })),
+  dueBefore: Type.Optional(Type.Unsafe<Date | string>({ type: 'string', format: 'date-time', description: '对来电人的最后承诺（办理时限或回访时限）在此之前到期' })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
@@ -64,6 +84,9 @@ export const TicketListItem = Type.Object({
   acceptedAt: DateTime, serviceId: Nullable(Type.Integer()), serviceName: Nullable(Type.String()),
   leadUnitId: Nullable(Type.Integer()), leadUnitName: Nullable(Type.String()), locationText: Type.String(),
   supervised: Type.Boolean(), overdue: Type.Boolean(), deadline: Nullable(DateTime), urgeCount: Type.Integer(),
+  suggestedServiceId: Nullable(Type.Integer()),
+  deadlineKind: Nullable(Type.String({ description: '最近到期的时限（sla 或 resolve）' })), warning: Type.Boolean(),
+  timeLeftMs: Nullable(Type.Number({ description: '该时限的剩余时间（计时口径，毫秒；负数为已超时）' })),
 });
 
 export const TicketPage = Type.Object({ items: Type.Array(TicketListItem), nextCursor: Nullable(Type.String()) });

@@ -1,7 +1,6 @@
-/** Test helpers: a ticket snapshot and a pure `evolve` that applies an outcome the way the service saves it. */
+/** Test helpers: a ticket snapshot, and the pure `evolve` that applies an outcome the way the service saves it. */
 import type { Clock } from '../clocks/clock.js';
-import type { Assignment, Ticket, TicketLimits, TicketSnapshot, UnitRef } from './ticket.js';
-import type { Outcome } from './ticket.rules.js';
+import type { Ticket, TicketLimits, TicketSnapshot, UnitRef } from './ticket.js';
 import { slaClock } from './ticket.rules.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
 
@@ -30,29 +29,8 @@ export function newTicketSnapshot(cal: WorkCalendar, acceptedAt: Date, limits: T
   return { ticket, assignments: [], clocks: sla ? [{ ...sla, id: 1 }] : [], extensions: [] };
 }
 
-let nextId = 100;
-
-/** Apply an outcome: new rows get ids, new clocks find their assignment through its ref. */
-export function evolve(snap: TicketSnapshot, o: Outcome): TicketSnapshot {
-  const replace = <T extends { id: number }>(list: T[], changed: T[]) => list.map((x) => changed.find((c) => c.id === x.id) ?? x);
-  const refs = new Map<string, number>();
-  const added: Assignment[] = o.newAssignments.map((n) => {
-    const id = nextId++;
-    refs.set(n.ref, id);
-    return {
-      id, unitId: n.unitId, unitPath: n.unitPath, role: n.role, parentId: n.parentId, round: n.round, status: 'pending',
-      dispatchedAt: n.dispatchedAt, acknowledgedAt: null, firstContactAt: null, doneAt: null, returnReasonCode: null,
-      returnReason: null, returnedAt: null, returnDecision: null, extensionCount: 0,
-    };
-  });
-  const clocks: Clock[] = o.newClocks.map(({ assignmentRef, ...c }) => ({ ...c, id: nextId++, assignmentId: assignmentRef ? refs.get(assignmentRef)! : c.assignmentId }));
-  return {
-    ticket: o.ticket,
-    assignments: [...replace(snap.assignments, o.assignments), ...added],
-    clocks: [...replace(snap.clocks, o.clocks), ...clocks],
-    extensions: [...replace(snap.extensions, o.extensions), ...(o.newExtension ? [{ ...o.newExtension, id: nextId++ }] : [])],
-  };
-}
+/** Moved to ticket.evolve.ts (the demo simulation uses it too); re-exported so tests keep importing it from here. */
+export { evolve } from './ticket.evolve.js';
 
 export const leadOf = (s: TicketSnapshot) => s.assignments.find((a) => a.role === 'lead' && a.parentId === null && (a.status === 'pending' || a.status === 'acknowledged'))!;
 export const clock = (s: TicketSnapshot, assignmentId: number | null, kind: Clock['kind']) => s.clocks.find((c) => c.assignmentId === assignmentId && c.kind === kind);

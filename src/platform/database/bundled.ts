@@ -98,15 +98,35 @@ async function pgCtl(bin: Binaries, args: string[], ids: RunAs): Promise<{ code:
   }
 }
 
+/** The port a running server listens on: line 4 of postmaster.pid. */
+async function runningPort(pgDir: string): Promise<number | undefined> {
+  const lines = (await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const port = Number(lines[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+/** The pid of a live platform server using this data folder, other than this process. */
+async function liveOwner(dataDir: string): Promise<number | undefined> {
+  const pid = Number(await fs.readFile(path.join(dataDir, 'mashangban.pid'), 'utf8').catch(() => ''));
+  if (!pid || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Start (creating on first use) the bundled server whose data lives in `dataDir/pg`.
- * A server left running by a killed process is stopped first: its port is unknown to us and it
- * holds the data folder, so we restart it cleanly rather than guess.
+ * A server already running on the folder is used where it is (its port is in postmaster.pid).
  */
 export async function startBundledServer(dataDir: string, log: (msg: string) => void = () => {}): Promise<BundledServer> {
   const bin = await binaries();
   const ids = await runAs();
   await fs.mkdir(dataDir, { recursive: true });
+  // The server runs as another user, who must be able to pass through the folder (mkdtemp makes it 0700).
+  if (ids.uid !== undefined) await fs.chmod(dataDir, ((await fs.stat(dataDir)).mode & 0o777) | 0o711);
   const pgDir = path.join(dataDir, 'pg');
   const passwordFile = path.join(dataDir, 'pg-password');
   const logFile = path.join(dataDir, 'pg.log');
@@ -120,7 +140,21 @@ export async function startBundledServer(dataDir: string, log: (msg: string) => 
   const password = (await fs.readFile(passwordFile, 'utf8')).trim();
 
   if ((await pgCtl(bin, ['status', '-D', pgDir], ids)).code === 0) {
-    log('A bundled PostgreSQL server from an earlier run is still up; restarting it.');
+    const port = await runningPort(pgDir);
+    if (port !== undefined) {
+      // Already up: either a live platform server (a CLI command run beside it must not restart its
+      // database) or one left by a killed run, which we adopt and, unlike the former, stop when done.
+      const owner = await liveOwner(dataDir);
+      log(owner ? `Using the bundled PostgreSQL server of the running platform (pid ${owner}).` : 'Adopting the bundled PostgreSQL server left running by an earlier run.');
+      return {
+        url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+        binDir: path.dirname(bin.pg_ctl),
+        stop: async () => {
+          if (!owner) await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
+        },
+      };
+    }
+    log('A bundled PostgreSQL server from an earlier run is in an unknown state; restarting it.');
     await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
   }
   await fs.writeFile(logFile, '');

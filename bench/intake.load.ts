@@ -1,0 +1,111 @@
+/**
+ * The load generator of the intake benchmark, in a worker thread of its own: its event loop then
+ * never delays the server's (or is delayed by it), so the latencies are the server's, not the client's.
+ * Plain `node:http` with one keep-alive Agent: `concurrency` connections, each sending its next
+ * request as soon as the previous answer is read.
+ */
+import http from 'node:http';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+export interface LoadPlan {
+  port: number;
+  token: string;
+  concurrency: number;
+  warmup: number;
+  requests: number;
+  /** Services the operator chooses for half the requests; the other half is left to keyword routing. */
+  serviceIds: number[];
+}
+
+export interface LoadReport {
+  /** Wall time of the timed requests (after the warm-up), in ms. */
+  elapsedMs: number;
+  /** Latency of each timed request, in ms. */
+  latencies: number[];
+  /** How many timed requests got each HTTP status (0: no answer). */
+  statuses: Record<number, number>;
+  firstError: string | null;
+}
+
+/** What the hotline types: half name the service, half only describe the problem (routed by keywords). */
+const TEXTS = [
+  { title: '小区停水两天', description: '幸福社区3栋自前天起停水，自来水水压很低，至今未恢复，家中有老人。' },
+  { title: '电梯故障无人修', description: '幸福社区5栋电梯停运一周，物业一直不来修理，楼顶还漏水。' },
+];
+
+function body(i: number, serviceIds: readonly number[]): string {
+  const text = TEXTS[i % TEXTS.length]!;
+  const chosen = (i >> 1) % 2 === 0 ? serviceIds[i % serviceIds.length] : undefined;
+  return JSON.stringify({
+    ...text, title: `${text.title} ${i}`, channel: 'hotline', requesterName: '王女士',
+    requesterPhone: `138${String(i % 100_000_000).padStart(8, '0')}`, location: '城关街道幸福社区',
+    ...(chosen === undefined ? {} : { serviceId: chosen }),
+  });
+}
+
+function post(agent: http.Agent, plan: LoadPlan, payload: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1', port: plan.port, path: '/api/v1/tickets', method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${plan.token}` },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function run(plan: LoadPlan): Promise<LoadReport> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
+  const statuses: Record<number, number> = {};
+  let firstError: string | null = null;
+  const phase = async (from: number, count: number, latencies: number[] | null) => {
+    let next = from;
+    const end = from + count;
+    const loop = async () => {
+      while (next < end) {
+        const payload = body(next++, plan.serviceIds);
+        const started = process.hrtime.bigint();
+        let status = 0;
+        try {
+          status = await post(agent, plan, payload);
+        } catch (err) {
+          firstError ??= String(err);
+        }
+        if (latencies) {
+          latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: plan.concurrency }, loop));
+  };
+  await phase(0, plan.warmup, null);
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  await phase(plan.warmup, plan.requests, latencies);
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  agent.destroy();
+  return { elapsedMs, latencies, statuses, firstError };
+}
+
+/** Run the plan in a worker thread (which loads this file through tsx, like bin/mashangban.js). */
+export function runLoad(plan: LoadPlan): Promise<LoadReport> {
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+    .then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(boot, { eval: true, workerData: plan });
+    let report: LoadReport | undefined;
+    worker.once('message', (m: LoadReport) => { report = m; });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (report ? resolve(report) : reject(new Error(`load worker exited with ${code} and no report`))));
+  });
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  run(workerData as LoadPlan).then((report) => port.postMessage(report), (err: unknown) => { throw err; });
+}
