@@ -148,7 +148,7 @@ export async function insertSimulated(tx: Tx, tickets: SimTicket[], anchor: Date
   const arrays = TICKET_COLUMNS.map((_, c) => ticketRows.map((r) => r[c]));
   await tx.query(`
     INSERT INTO tickets (tracking_code, ${TICKET_COLUMNS.map(([n]) => n).join(', ')}) OVERRIDING SYSTEM VALUE
-    SELECT 'MSB' || to_char(u.accepted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('ticket_tracking_seq')::text, 6, '0'), u.*
+    SELECT 'MSB' || to_char(u.accepted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || next_tracking_number(), u.*
       FROM unnest(${TICKET_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${TICKET_COLUMNS.map(([n]) => n).join(', ')})`, arrays);
 
   await insertUnnest(tx, 'assignments', ASSIGNMENT_COLUMNS, assignments.map(({ t, a }) => {

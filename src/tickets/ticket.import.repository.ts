@@ -40,7 +40,7 @@ export async function insertImportedTickets(tx: Tx, list: readonly ImportedTicke
     INSERT INTO tickets (tracking_code, channel, status, service_id, service_version_id, limits, title, description, requester_name, requester_phone,
       requester_kind, location_text, accepted_at, lead_unit_id, reply_text, replied_at, replied_unit_id, rating_resolved, rating_satisfaction, rated_at,
       closed_at, close_kind, idempotency_scope, idempotency_key, idempotency_hash, updated_at)
-    SELECT 'MSB' || to_char(x.accepted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('ticket_tracking_seq')::text, 6, '0'),
+    SELECT 'MSB' || to_char(x.accepted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || next_tracking_number(),
       x.channel, x.status, x.service_id, x.service_version_id, x.limits::jsonb, x.title, x.description, x.requester_name, x.requester_phone,
       x.requester_kind, x.location_text, x.accepted_at, x.lead_unit_id, x.reply_text, x.replied_at,
       CASE WHEN x.replied_at IS NULL THEN NULL ELSE x.lead_unit_id END, x.rating_resolved, x.rating_satisfaction, x.rated_at,

@@ -37,7 +37,7 @@ export async function insertTicket(tx: Tx, t: NewTicket): Promise<Ticket> {
     INSERT INTO tickets (tracking_code, channel, status, service_id, service_version_id, suggested_service_id, limits, title, description,
       requester_name, requester_phone, requester_kind, enterprise_name, location_text, lat, lng, accepted_at, accepted_by,
       idempotency_scope, idempotency_key, idempotency_hash)
-    VALUES ('MSB' || to_char($16::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('ticket_tracking_seq')::text, 6, '0'),
+    VALUES ('MSB' || to_char($16::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || next_tracking_number(),
       $1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::timestamptz, $17, $18, $19, $20)
     RETURNING *`,
   [t.channel, t.serviceId, t.serviceVersionId, t.suggestedServiceId, t.limits === null ? null : JSON.stringify(t.limits), t.title, t.description,
