@@ -4,6 +4,7 @@ import type { BenchResult } from './bench.js';
 import { benchCalendar } from './calendar.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { benchSweep } from './sweep.bench.js';
+import { benchText } from './text.bench.js';
 
-const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep())];
+const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep()), ...(await benchText())];
 printResults(results);

@@ -1,4 +1,5 @@
 import type { RoutesPlugin } from './platform/http/context.js';
+import { textRoutes } from './text/text.routes.js';
 import { unitRoutes } from './units/unit.routes.js';
 import { userRoutes } from './users/user.routes.js';
 import { ticketRoutes } from './tickets/ticket.routes.js';
@@ -11,4 +12,4 @@ import { ticketTransferRoutes } from './tickets/ticket.export.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
-export const FEATURE_ROUTES: RoutesPlugin[] = [unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes, ticketTransferRoutes, statsRoutes];
+export const FEATURE_ROUTES: RoutesPlugin[] = [textRoutes, unitRoutes, userRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes, ticketTransferRoutes, statsRoutes];

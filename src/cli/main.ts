@@ -7,6 +7,8 @@ import { calendarCommand } from './calendar.command.js';
 import { transferCommands } from './import.command.js';
 import { backupCommand, restoreCommand } from './backup.command.js';
 import { seedCommand } from './seed.command.js';
+import { classifyCommand } from './classify.command.js';
+import { trainCommand } from './train.command.js';
 
 const program = new Command('mashangban')
   .description('马上办 Mashangban: closed-loop handling of public requests, projects and supervision')
@@ -21,6 +23,8 @@ for (const command of transferCommands()) program.addCommand(command);
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(seedCommand());
+program.addCommand(trainCommand());
+program.addCommand(classifyCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };

@@ -8,8 +8,7 @@ import { getCalendar } from '../calendar/calendar.service.js';
 import { findServiceAt } from '../catalogue/service.repository.js';
 import { effectiveLimits } from '../catalogue/service.js';
 import { findUnit } from '../units/unit.repository.js';
-import { isConfident, suggestServices, type Suggestion } from '../routing/routing.rules.js';
-import { routableServices } from '../routing/routing.service.js';
+import { routeText, type RoutedSuggestion } from '../routing/routing.service.js';
 import type { Channel, Ticket } from './ticket.js';
 import { slaClock } from './ticket.rules.js';
 import { assign } from './ticket.dispatch.rules.js';
@@ -34,7 +33,7 @@ export interface IntakeInput {
   dispatch?: boolean;
 }
 
-export interface IntakeResult { ticket: Ticket; created: boolean; suggestions: Suggestion[] }
+export interface IntakeResult { ticket: Ticket; created: boolean; suggestions: RoutedSuggestion[] }
 
 const digest = (input: IntakeInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -47,7 +46,8 @@ async function replay(ctx: AppContext, scope: string, key: string, hash: string)
 
 /**
  * 受理: register a ticket from any channel, with the promise to the requester, and dispatch it at once
- * when its service is known (chosen by the operator, or a confident keyword match): the unit's clocks
+ * when its service is known (chosen by the operator, or a confident suggestion: the trained classifier
+ * above the admin's threshold, or before any model a clear keyword match): the unit's clocks
  * then start at the same instant. Otherwise it waits in the dispatcher's queue with the suggestions.
  * An Idempotency-Key makes a retried request return the ticket it already created.
  */
@@ -59,8 +59,10 @@ export async function intake(ctx: AppContext, author: Author, input: IntakeInput
     const earlier = await replay(ctx, scope, idempotencyKey, hash);
     if (earlier) return earlier;
   }
-  const suggestions = input.serviceId ? [] : suggestServices(`${input.title} ${input.description}`, await routableServices(ctx.db, now));
-  const chosenId = input.serviceId ?? (isConfident(suggestions) ? suggestions[0]!.serviceId : null);
+  const routing = input.serviceId ? null : await routeText(ctx.db, input.title, input.description, now);
+  const suggestions = routing?.suggestions ?? [];
+  const autoAssigned = !input.serviceId && routing !== null && routing.confident;
+  const chosenId = input.serviceId ?? (autoAssigned ? suggestions[0]!.serviceId : null);
   try {
     const ticket = await withTransaction(ctx.db, async (tx) => {
       const service = chosenId ? await findServiceAt(tx, chosenId, now) : undefined;
@@ -80,7 +82,11 @@ export async function intake(ctx: AppContext, author: Author, input: IntakeInput
       await recordAudit(tx, {
         at: now, actorId: author.actor?.userId ?? null, actorLabel: author.label, entityType: WORK_TYPE, entityId: created.id,
         action: 'accepted', after: { status: 'new' },
-        data: { channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId) },
+        data: {
+          channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId),
+          // What suggested and whether it decided: the acceptance figures (GET /text/metrics) read this.
+          routing: routing && { source: routing.source, modelVersion: routing.modelVersion, confidence: routing.confidence, autoAssigned },
+        },
       });
       await publish(tx, { type: 'ticket', id: created.id, action: 'accepted', status: 'new', unitPaths: [], at: now.toISOString() });
       if (service && input.dispatch !== false) {

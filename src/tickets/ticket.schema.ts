@@ -43,7 +43,11 @@ export const IntakeReply = Type.Object({
   status: StatusSchema,
   serviceId: Nullable(Type.Integer()),
   leadUnitId: Nullable(Type.Integer()),
-  suggestions: Type.Array(Type.Object({ serviceId: Type.Integer(), score: Type.Number(), matched: Type.Array(Type.String()) })),
+  suggestions: Type.Array(Type.Object({
+    serviceId: Type.Integer(), score: Type.Number(), matched: Type.Array(Type.String()),
+    confidence: Type.Optional(Type.Number({ description: '校准后的置信度（训练模型给出时）' })),
+    modelVersion: Type.Optional(Type.Integer({ description: '给出建议的模型版本' })),
+  })),
 });
 
 export const SuggestBody = Type.Object({ title: Type.String({ maxLength: 100 }), description: Type.String({ maxLength: 5000 }) }, { additionalProperties: false });

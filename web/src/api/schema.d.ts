@@ -284,6 +284,225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/text/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 智能分类成效：推荐采纳率、模型版本与留出样本成绩 Classifier acceptance, version and figures */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只统计此时刻以后受理的工单 */
+                    from?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            model: {
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                trainedOn: number;
+                                metrics: {
+                                    /** @description 留出样本上的成绩（模型未用其训练）Figures on held-out tickets */
+                                    heldOut: {
+                                        count: number;
+                                        accuracy: number;
+                                        macroF1: number;
+                                        top3Accuracy: number;
+                                        calibrationError: number;
+                                        perClass: {
+                                            label: string;
+                                            precision: number;
+                                            recall: number;
+                                            f1: number;
+                                            support: number;
+                                        }[];
+                                        labels: string[];
+                                        confusion: number[][];
+                                    } | null;
+                                    classes: number;
+                                    seconds: number;
+                                    bytes: number;
+                                };
+                            } | null;
+                            autoAssignThreshold: number;
+                            /** @description 推荐被采纳情况：推荐事项与最终事项一致的比例 */
+                            acceptance: {
+                                suggested: number;
+                                decided: number;
+                                accepted: number;
+                                autoAssigned: number;
+                                /** @description 自动派单后退单获准（被纠正） */
+                                autoCorrected: number;
+                                acceptanceRate: number | null;
+                            };
+                            bySource: {
+                                /** @description keywords 或 model */
+                                source: string;
+                                modelVersion: number | null;
+                                suggested: number;
+                                decided: number;
+                                accepted: number;
+                                autoAssigned: number;
+                                /** @description 自动派单后退单获准（被纠正） */
+                                autoCorrected: number;
+                                acceptanceRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/text/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自动派单阈值 The auto-assign confidence threshold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoAssignThreshold: number;
+                            isDefault: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置自动派单阈值 Set the auto-assign confidence threshold */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 置信度不低于此值时受理即自动派单（1 = 从不自动派单） */
+                        autoAssignThreshold: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoAssignThreshold: number;
+                            isDefault: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/text/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事项推荐及理由（受理时的同一判断）Suggest services for a text, with reasons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description model（训练模型）或 keywords（事项关键词，冷启动） */
+                            source: string;
+                            modelVersion: number | null;
+                            /** @description 受理时是否会自动派单 */
+                            autoAssign: boolean;
+                            suggestions: {
+                                serviceId: number;
+                                name: string;
+                                confidence: number | null;
+                                reasons: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -870,6 +1089,10 @@ export interface paths {
                                 serviceId: number;
                                 score: number;
                                 matched: string[];
+                                /** @description 校准后的置信度（训练模型给出时） */
+                                confidence?: number;
+                                /** @description 给出建议的模型版本 */
+                                modelVersion?: number;
                             }[];
                         };
                     };
@@ -894,6 +1117,10 @@ export interface paths {
                                 serviceId: number;
                                 score: number;
                                 matched: string[];
+                                /** @description 校准后的置信度（训练模型给出时） */
+                                confidence?: number;
+                                /** @description 给出建议的模型版本 */
+                                modelVersion?: number;
                             }[];
                         };
                     };
