@@ -34,6 +34,14 @@ const move = async (user: Parameters<typeof e.d.call>[0], id: number, verb: stri
 async function pickUnit(page: Page, picker: ReturnType<Page['locator']>, name: string) {
   await picker.click();
   await page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]:visible`).click();
+  // A slow page may leave the tree dropdown open over the dialog's buttons: click outside it (the dialog title)
+  // so the next click reaches its target.
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  if (await dropdown.count()) {
+    const title = page.locator('.ant-modal-title:visible');
+    if (await title.count()) await title.first().click();
+    await dropdown.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  }
 }
 
 beforeAll(async () => {
