@@ -1,8 +1,9 @@
+import { runCli } from '../../test/cli.js';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { catalogueCommand } from '../cli/catalogue.command.js';
 import { createService } from './service.service.js';
@@ -10,17 +11,7 @@ import { findServiceAt } from './service.repository.js';
 
 /** `mashangban catalogue …` against this file's database, with what it prints. */
 async function run(url: string, ...args: string[]): Promise<string> {
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  const out: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...m: unknown[]) => { out.push(m.join(' ')); });
-  try {
-    await catalogueCommand().parseAsync(args, { from: 'user' });
-  } finally {
-    log.mockRestore();
-    process.env.DATABASE_URL = saved;
-  }
-  return out.join('\n');
+  return runCli(catalogueCommand(), args, url);
 }
 
 describe('mashangban catalogue import | export', () => {

@@ -1,7 +1,8 @@
 import type { Limit, LimitUnit } from './service.js';
 
 /** What a spreadsheet cell holds once read: text, a number, a date (Excel's wall-clock, as UTC) or nothing. */
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue } from '../platform/files/xlsx.js';
+import type { CellValue } from '../platform/files/xlsx.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 

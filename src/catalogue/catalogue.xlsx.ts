@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../platform/errors.js';
 import { COLUMNS, REQUIRED_COLUMNS, type ColumnKey, type RawRow } from './catalogue.sheet.rules.js';
-import type { CellValue } from './catalogue.text.rules.js';
+import { plainCell } from '../platform/files/xlsx.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SHEET_NAME = '事项清单';
@@ -21,17 +21,6 @@ const NOTES: Partial<Record<ColumnKey, string>> = {
 
 const invalid = (zh: string, en: string) => new DomainError('CATALOGUE_FILE_INVALID', undefined, zh, en);
 
-/** An exceljs cell value as plain data: rich text and hyperlinks as their text, formulas as their result. */
-function plain(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : plain(value.text as ExcelJS.CellValue);
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('error' in value) return String(value.error);
-  return null;
-}
-
 /** The rows of the catalogue sheet (or the first sheet), keyed by column; blank rows are skipped. */
 export async function readCatalogueSheet(file: Buffer): Promise<RawRow[]> {
   const wb = new ExcelJS.Workbook();
@@ -45,7 +34,7 @@ export async function readCatalogueSheet(file: Buffer): Promise<RawRow[]> {
   if (sheet.rowCount > MAX_ROWS + 1) throw invalid(`行数超过 ${MAX_ROWS}`, `more than ${MAX_ROWS} rows`);
   const byHeader = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => {
-    const header = String(plain(cell.value) ?? '').trim();
+    const header = String(plainCell(cell.value) ?? '').trim();
     if (header && !byHeader.has(header)) byHeader.set(header, col);
   });
   const missing = REQUIRED_COLUMNS.filter((k) => !byHeader.has(COLUMNS[k])).map((k) => COLUMNS[k]);
@@ -60,7 +49,7 @@ export async function readCatalogueSheet(file: Buffer): Promise<RawRow[]> {
     for (const key of COLUMN_KEYS) {
       const col = byHeader.get(COLUMNS[key]);
       if (col === undefined) continue;
-      const value = plain(r.getCell(col).value);
+      const value = plainCell(r.getCell(col).value);
       cells[key] = value;
       if (value !== null && String(value).trim() !== '') blank = false;
     }

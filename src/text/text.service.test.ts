@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../test/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { citizen as citizenBody, useDistrict } from '../../test/fixtures.js';
 import { createService } from '../catalogue/service.service.js';
 import { forgetRoutableServices } from '../routing/routing.service.js';
@@ -13,17 +14,7 @@ const citizen = { ...citizenBody, channel: 'hotline' as const };
 
 /** `mashangban train` against this file's database, with what it prints. */
 async function runTrain(url: string, ...args: string[]): Promise<string> {
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  const out: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...m: unknown[]) => { out.push(m.join(' ')); });
-  try {
-    await trainCommand().parseAsync(args, { from: 'user' });
-  } finally {
-    log.mockRestore();
-    process.env.DATABASE_URL = saved;
-  }
-  return out.join('\n');
+  return runCli(trainCommand(), args, url);
 }
 
 // Generated history: what people write about water, housing management and policy questions.

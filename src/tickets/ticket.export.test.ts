@@ -1,8 +1,9 @@
+import { runCli } from '../../test/cli.js';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer } from '../../test/app.js';
 import { citizen, useDistrict } from '../../test/fixtures.js';
 import type { Actor } from '../platform/auth/roles.js';
@@ -125,17 +126,8 @@ describe('exporting tickets to xlsx', () => {
 
     it('writes the filtered tickets, and an export imported back creates nothing', async () => {
       const file = path.join(dir, 'closed.xlsx');
-      const saved = process.env.DATABASE_URL;
-      process.env.DATABASE_URL = d.t.database.url;
-      const out: string[] = [];
-      const log = vi.spyOn(console, 'log').mockImplementation((...m: unknown[]) => { out.push(m.join(' ')); });
-      try {
-        await exportCommand().parseAsync(['tickets', file, '--status', '已办结', '--unit', 'T1', '--from', '2026-02-01', '--to', '2026-02-03'], { from: 'user' });
-      } finally {
-        log.mockRestore();
-        process.env.DATABASE_URL = saved;
-      }
-      expect(out.join('\n')).toContain('Exported 1 tickets');
+      const out = await runCli(exportCommand(), ['tickets', file, '--status', '已办结', '--unit', 'T1', '--from', '2026-02-01', '--to', '2026-02-03'], d.t.database.url);
+      expect(out).toContain('Exported 1 tickets');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const rows = records(wb.getWorksheet('工单')!);

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../platform/errors.js';
 import { decodeCsv, parseCsv } from './ticket.import.csv.js';
 import { IMPORT_COLUMN_KEYS, matchHeaders, type CellValue, type HeaderMap, type RawImportRow } from './ticket.import.rules.js';
+import { plainCell } from '../platform/files/xlsx.js';
 
 // One file is one import transaction; a city's years of history go in as several files (e.g. by month).
 export const MAX_IMPORT_ROWS = 50_000;
@@ -12,17 +13,6 @@ export const TICKET_SHEET = '工单';
 export interface TicketFile { rows: RawImportRow[]; ignoredColumns: string[] }
 
 const invalid = (zh: string, en: string) => new DomainError('TICKET_IMPORT_FILE_INVALID', undefined, zh, en);
-
-/** An exceljs cell value as plain data: rich text and hyperlinks as their text, formulas as their result. */
-function plain(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : plain(value.text as ExcelJS.CellValue);
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('error' in value) return String(value.error);
-  return null;
-}
 
 function headerMap(headers: string[]): HeaderMap {
   const matched = matchHeaders(headers);
@@ -61,12 +51,12 @@ async function readXlsx(content: Buffer): Promise<TicketFile> {
   if (!sheet) throw invalid('文件中没有工作表', 'the file has no worksheet');
   tooMany(sheet.actualRowCount - 1);
   const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => { headers[col - 1] = String(plain(cell.value) ?? ''); });
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => { headers[col - 1] = String(plainCell(cell.value) ?? ''); });
   const map = headerMap(Array.from(headers, (h) => h ?? ''));
   const rows: RawImportRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     if (rowNumber === 1) return;
-    const row = rowOf(rowNumber, map, (index) => plain(r.getCell(index + 1).value));
+    const row = rowOf(rowNumber, map, (index) => plainCell(r.getCell(index + 1).value));
     if (row) rows.push(row);
   });
   return { rows, ignoredColumns: map.ignored };

@@ -1,8 +1,9 @@
+import { runCli } from '../../test/cli.js';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDistrict } from '../../test/fixtures.js';
 import { at } from '../calendar/calendar.testing.js';
 import { importCommand } from '../cli/import.command.js';
@@ -165,17 +166,7 @@ describe('mashangban import tickets', () => {
   afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
 
   async function run(...args: string[]): Promise<string> {
-    const saved = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = d.t.database.url;
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...m: unknown[]) => { out.push(m.join(' ')); });
-    try {
-      await importCommand().parseAsync(args, { from: 'user' });
-    } finally {
-      log.mockRestore();
-      process.env.DATABASE_URL = saved;
-    }
-    return out.join('\n');
+    return runCli(importCommand(), args, d.t.database.url);
   }
 
   it('explains itself with --help', () => {
