@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { writeCatalogueSheet, XLSX_MIME as XLSX } from '../../src/catalogue/catalogue.xlsx.js';
-import { useE2E } from './harness.js';
+import { pickTreeNode, useE2E } from './harness.js';
 
 const e = useE2E(new Date('2026-11-16T09:00:00+08:00'));
 const TIMEOUT = 180_000;
@@ -25,11 +25,6 @@ async function asAdmin(name: string, story: (page: Page) => Promise<void>): Prom
   }
 }
 
-/** Pick a node of an open antd TreeSelect by its title. */
-async function pickTreeNode(page: Page, title: string) {
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: title }).first().click();
-}
-
 /** Set an antd DatePicker by typing, as a keyboard user does. */
 async function typeDate(page: Page, input: ReturnType<Page['locator']>, value: string) {
   await input.click();
@@ -45,8 +40,7 @@ describe('admin console', () => {
 
     await page.getByRole('button', { name: '新建单位' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('上级单位').click();
-    await pickTreeNode(page, '示范区');
+    await pickTreeNode(page, dialog.locator('.ant-form-item', { hasText: '上级单位' }).locator('.ant-select'), '示范区');
     await dialog.getByLabel('单位编码').fill('D-EDU');
     await dialog.getByLabel('单位名称').fill('区教育局');
     await e.shot(page, 'admin-units-new');
@@ -73,8 +67,7 @@ describe('admin console', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('edu.li');
     await dialog.getByLabel('姓名').fill('李明');
-    await dialog.getByLabel('所属单位').click();
-    await pickTreeNode(page, '区教育局');
+    await pickTreeNode(page, dialog.locator('.ant-form-item', { hasText: '所属单位' }).locator('.ant-select'), '区教育局');
     await dialog.getByLabel('手机号码').fill('13900001111');
     await dialog.getByRole('checkbox', { name: '派单员' }).check();
     await dialog.getByLabel('初始密码').fill('Edu2026pass');

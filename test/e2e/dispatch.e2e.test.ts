@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sweep } from '../../src/clocks/sweep.service.js';
-import { SCREENSHOTS, useE2E } from './harness.js';
+import { SCREENSHOTS, pickTreeNode, useE2E } from './harness.js';
 
 const e = useE2E();
 const TIMEOUT = 90_000;
@@ -29,20 +29,6 @@ const move = async (user: Parameters<typeof e.d.call>[0], id: number, verb: stri
   expect(r.status, `${user} ${verb}: ${JSON.stringify(r.body)}`).toBe(200);
   return r.body;
 };
-
-/** Open a unit tree picker and choose a unit by its name. */
-async function pickUnit(page: Page, picker: ReturnType<Page['locator']>, name: string) {
-  await picker.click();
-  await page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]:visible`).click();
-  // A slow page may leave the tree dropdown open over the dialog's buttons: click outside it (the dialog title)
-  // so the next click reaches its target.
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  if (await dropdown.count()) {
-    const title = page.locator('.ant-modal-title:visible');
-    if (await title.count()) await title.first().click();
-    await dropdown.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-  }
-}
 
 beforeAll(async () => {
   // The first page load after the server starts is the slowest (cold caches on a busy machine).
@@ -84,7 +70,7 @@ describe('the dispatch desk', () => {
     const row = page.locator('tr', { hasText: t.suggested.trackingCode });
     await row.getByText('供水问题').waitFor();
     await view(page, 'dispatch-desk-queue');
-    await pickUnit(page, row.locator('.ant-select'), '城关街道');
+    await pickTreeNode(page, row.locator('.ant-select'), '城关街道');
     await page.keyboard.press('Escape');
     await row.getByRole('button', { name: '派给 区水务局' }).click();
     await page.getByText(`${t.suggested.trackingCode} 已派给 区水务局`).waitFor();
@@ -99,7 +85,7 @@ describe('the dispatch desk', () => {
     await adjusted.getByRole('button', { name: cjk('调整') }).click();
     const form = dialog(page);
     await form.getByText('楼上水压太低').waitFor();
-    await pickUnit(page, form.locator('.ant-form-item', { hasText: '主办单位' }).locator('.ant-select'), '城关街道');
+    await pickTreeNode(page, form.locator('.ant-form-item', { hasText: '主办单位' }).locator('.ant-select'), '城关街道');
     await view(page, 'dispatch-adjust');
     await form.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('操作成功').waitFor();
@@ -137,7 +123,7 @@ describe('the dispatch desk', () => {
     await form.getByText('《区水务局职责清单》第3条').waitFor();
     await form.getByRole('button', { name: /确\s*定/ }).click();
     await form.getByText('请选择主办单位').waitFor(); // a returned lead needs a new one
-    await pickUnit(page, form.locator('.ant-form-item', { hasText: '新主办单位' }).locator('.ant-select'), '东湖镇');
+    await pickTreeNode(page, form.locator('.ant-form-item', { hasText: '新主办单位' }).locator('.ant-select'), '东湖镇');
     await view(page, 'arbitration-accept');
     await form.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.locator('tr', { hasText: t.returnedLead.trackingCode }).count(), SLOW).toBe(0);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../app.js';
 import { useDistrict, type District } from '../fixtures.js';
 
@@ -67,4 +67,28 @@ export function useE2E(start?: Date): E2E {
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   };
   return e;
+}
+
+/**
+ * Choose a node of an antd TreeSelect by its title, until the picker shows it. On a busy machine a click
+ * can land while the dropdown is still animating in and select nothing; the dropdown is then closed
+ * (a click on the dialog's title, outside it) so it never covers the next thing the test clicks.
+ */
+export async function pickTreeNode(page: Page, picker: Locator, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    if (!(await dropdown.count())) await picker.click();
+    const node = page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).first();
+    await node.waitFor();
+    await node.click();
+    if (await dropdown.count()) {
+      const heading = page.locator('.ant-modal-title:visible');
+      if (await heading.count()) await heading.first().click();
+      else await page.keyboard.press('Escape');
+      await dropdown.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+    const shown = await picker.locator(`[title="${title}"], .ant-select-selection-item`, { hasText: title }).first()
+      .waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (shown || attempt === 3) return;
+  }
 }

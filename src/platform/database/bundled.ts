@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -98,11 +99,44 @@ async function pgCtl(bin: Binaries, args: string[], ids: RunAs): Promise<{ code:
   }
 }
 
-/** The port a running server listens on: line 4 of postmaster.pid. */
-async function runningPort(pgDir: string): Promise<number | undefined> {
+/** The postmaster's pid (line 1 of postmaster.pid) and the port it listens on (line 4). */
+async function lockFile(pgDir: string): Promise<{ pid?: number; port?: number }> {
   const lines = (await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
-  const port = Number(lines[3]);
-  return Number.isInteger(port) && port > 0 ? port : undefined;
+  const int = (s: string | undefined) => (Number.isInteger(Number(s)) && Number(s) > 0 ? Number(s) : undefined);
+  return { pid: int(lines[0]), port: int(lines[3]) };
+}
+
+/**
+ * Whether the pid in the lock file is really a postmaster working in this folder. pg_ctl only asks whether
+ * some process of the server's user has that pid; after a kill -9 the pid is soon reused (another
+ * PostgreSQL's backend runs as the same user), and both pg_ctl and postgres then take the stale lock for
+ * a live server. On Linux a postmaster's working folder is its data folder; elsewhere pg_ctl is trusted.
+ */
+async function ownsFolder(pid: number, pgDir: string): Promise<boolean> {
+  if (!existsSync('/proc/self/cwd')) return true;
+  try {
+    return (await fs.readlink(`/proc/${pid}/cwd`)) === (await fs.realpath(pgDir));
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EACCES';
+  }
+}
+
+/** Wait until the server at `url` answers a query (it may still be replaying its log after a crash). */
+async function answers(url: string, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return true;
+    } catch {
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
 }
 
 /** The pid of a live platform server using this data folder, other than this process. */
@@ -139,23 +173,30 @@ export async function startBundledServer(dataDir: string, log: (msg: string) => 
   }
   const password = (await fs.readFile(passwordFile, 'utf8')).trim();
 
+  const urlAt = (port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const stop = (mode: 'fast' | 'immediate') => pgCtl(bin, ['stop', '-D', pgDir, '-m', mode, '-w', '-t', '60'], ids);
+
   if ((await pgCtl(bin, ['status', '-D', pgDir], ids)).code === 0) {
-    const port = await runningPort(pgDir);
-    if (port !== undefined) {
+    const { pid, port } = await lockFile(pgDir);
+    if (pid !== undefined && !(await ownsFolder(pid, pgDir))) {
+      log('Removing the lock file of a bundled PostgreSQL server that is no longer running.');
+      await fs.rm(path.join(pgDir, 'postmaster.pid'), { force: true });
+    } else if (port !== undefined && (await answers(urlAt(port), 60_000))) {
       // Already up: either a live platform server (a CLI command run beside it must not restart its
       // database) or one left by a killed run, which we adopt and, unlike the former, stop when done.
       const owner = await liveOwner(dataDir);
       log(owner ? `Using the bundled PostgreSQL server of the running platform (pid ${owner}).` : 'Adopting the bundled PostgreSQL server left running by an earlier run.');
       return {
-        url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+        url: urlAt(port),
         binDir: path.dirname(bin.pg_ctl),
         stop: async () => {
-          if (!owner) await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
+          if (!owner) await stop('fast');
         },
       };
+    } else {
+      log('A bundled PostgreSQL server from an earlier run does not answer; restarting it.');
+      if ((await stop('fast')).code !== 0) await stop('immediate');
     }
-    log('A bundled PostgreSQL server from an earlier run is in an unknown state; restarting it.');
-    await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
   }
   await fs.writeFile(logFile, '');
   await chownTree(logFile, ids);
@@ -167,12 +208,11 @@ export async function startBundledServer(dataDir: string, log: (msg: string) => 
     const opts = `-p ${port} -h 127.0.0.1 -c unix_socket_directories='' -c max_connections=200`;
     const res = await pgCtl(bin, ['start', '-D', pgDir, '-w', '-t', '120', '-l', logFile, '-o', opts], ids);
     if (res.code === 0) {
-      const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
       return {
-        url,
+        url: urlAt(port),
         binDir: path.dirname(bin.pg_ctl),
         stop: async () => {
-          await pgCtl(bin, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], ids);
+          await stop('fast');
         },
       };
     }
