@@ -4,6 +4,7 @@ import { startServer } from '../server.js';
 import { readDemoState } from '../demo/demo.repository.js';
 import { generateDistrict } from '../demo/demo.district.js';
 import { loginTable } from '../demo/demo.logins.js';
+import { warmSimilarIndex } from '../tickets/ticket.similar.service.js';
 import { DEMO_PASSWORD, demoSeedingWanted, demoUsers, seedDemoBase, seedDemoTickets } from '../demo/demo.seed.service.js';
 
 export function serveCommand(): Command {
@@ -51,6 +52,8 @@ export function serveCommand(): Command {
           if (r.done) console.log(`Demo tickets ready: ${r.written} written in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         }, (err: unknown) => console.error('Demo ticket seeding failed (it resumes at the next start):', err));
       }
+      // The similar-ticket index is built in memory from the open tickets: now, rather than on the first call of the day.
+      background = background.then(() => warmSimilarIndex(server.ctx.db)).catch((err: unknown) => console.error('Could not build the similar-ticket index (it is built at the first lookup):', err));
       const shutdown = (signal: string) => {
         console.log(`\n${signal}: stopping…`);
         // Seeding stops between chunks; what was written stays and the next start resumes it.

@@ -33,6 +33,8 @@ export interface TicketFilter {
   returnedBy?: number;
   extendedBy?: number;
   dueBefore?: Date | string;
+  /** Only these tickets (the similar-ticket lookup asks for its hits by id). */
+  ids?: number[];
   cursor?: string;
   limit?: number;
 }
@@ -73,6 +75,7 @@ export async function listTickets(
   if (!seesAllTickets(actor)) where.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.work_type = 'ticket' AND a.work_id = t.id AND a.unit_path LIKE ${p(`${escapeLike(actor.unitPath)}%`)})`);
   if (f.status?.length) where.push(`t.status = ANY(${p(f.status)}::text[])`);
   if (f.unitId) where.push(`EXISTS (SELECT 1 FROM assignments a JOIN units u ON u.id = ${p(f.unitId)} WHERE a.work_type = 'ticket' AND a.work_id = t.id AND a.unit_path LIKE u.path || '%' AND a.status IN ('pending', 'acknowledged', 'done'))`);
+  if (f.ids) where.push(`t.id = ANY(${p(f.ids)}::bigint[])`);
   if (f.serviceId) where.push(`t.service_id = ${p(f.serviceId)}`);
   if (f.channel) where.push(`t.channel = ${p(f.channel)}`);
   if (f.supervised !== undefined) where.push(`t.supervised = ${p(f.supervised)}`);

@@ -210,4 +210,20 @@ describe('a ticket with a long story', () => {
     await view(page, 'tickets-list-filtered');
     await page.context().close();
   }, TIMEOUT);
+
+  it('merges a repeat call into the ticket already open for the same problem, from the ticket page', async () => {
+    const first = await intake('湖东村路灯不亮', '东湖镇湖东村村口那排路灯一个多月不亮了，晚上很黑。', '东湖镇湖东村村口');
+    const repeat = await intake('村口路灯坏了', '湖东村村口路灯晚上不亮，已经很久了，老人出行不方便。', '东湖镇湖东村');
+    const page = await e.signedIn('dispatcher');
+    await page.goto(`/tickets/${repeat.id}`);
+    const card = page.getByTestId('ticket-similar');
+    const row = card.locator('.ant-list-item', { hasText: first.trackingCode });
+    await row.getByText('同一地点同一问题').waitFor();
+    await view(page, 'ticket-similar');
+    await row.getByRole('button', { name: '并入此单' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '并入此单' }).click();
+    await page.getByText('已合并').first().waitFor();
+    expect((await e.d.call('dispatcher', 'GET', `/api/v1/tickets/${repeat.id}`)).body).toMatchObject({ status: 'merged', mergedIntoId: first.id });
+    await page.context().close();
+  }, TIMEOUT);
 });

@@ -33,11 +33,15 @@ beforeAll(async () => {
   await warm.goto('/login');
   await warm.getByLabel(/用户名/).waitFor({ timeout: 90_000 });
   await warm.context().close();
-  // An open ticket at the same place, for the duplicate warning.
+  // An open ticket about the same problem at the same place, for the duplicate warning; another problem there is not one.
   const earlier = await e.d.call('operator', 'POST', '/api/v1/tickets', {
-    title: '楼道堆放杂物', description: '幸福社区3栋一楼楼道堆满杂物，影响通行。', channel: 'web', requesterName: '李先生', requesterPhone: '13900001111', location: '幸福社区3栋',
+    title: '垃圾没人清运', description: '幸福社区3栋楼下垃圾桶满了好几天没人清运，气味难闻。', channel: 'web', requesterName: '李先生', requesterPhone: '13900001111', location: '幸福社区3栋',
   });
   expect(earlier.status).toBe(201);
+  const other = await e.d.call('operator', 'POST', '/api/v1/tickets', {
+    title: '楼道堆放杂物', description: '幸福社区3栋一楼楼道堆满杂物，影响通行。', channel: 'web', requesterName: '钱先生', requesterPhone: '13900002222', location: '幸福社区3栋',
+  });
+  expect(other.status).toBe(201);
 });
 
 describe('the ticket loop in the console', () => {
@@ -59,7 +63,9 @@ describe('the ticket loop in the console', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id), SLOW).toBe('intake_channel');
     // The text suggests the town's service; the place has an open ticket already.
     await page.getByTestId('intake-suggestions').getByText('小区环境卫生').waitFor();
-    await page.getByTestId('intake-duplicates').getByText('楼道堆放杂物').waitFor();
+    const duplicates = page.getByTestId('intake-duplicates');
+    await duplicates.locator('.ant-list-item', { hasText: '垃圾没人清运' }).getByText('同一地点同一问题').waitFor();
+    expect(await duplicates.getByText('楼道堆放杂物').count()).toBe(0);
     expect(await page.getByText('未选事项：提交后进入派单台').count()).toBe(1);
     await e.shot(page, 'intake-filled');
 

@@ -933,6 +933,188 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 疑似重复工单（受理时边输边查）Open tickets like a text being registered
+         * @description 按诉求内容与地点找在办工单：duplicate 为 true 表示同一地点的同一问题，宜合并。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description: string;
+                        location: string;
+                        lat?: number | null;
+                        lng?: number | null;
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                trackingCode: string;
+                                title: string;
+                                /**
+                                 * @description 状态 status
+                                 * @enum {string}
+                                 */
+                                status: "new" | "assigned" | "in_progress" | "arbitration" | "replied" | "closed" | "merged" | "rejected";
+                                /**
+                                 * @description 渠道 channel
+                                 * @enum {string}
+                                 */
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                serviceId: number | null;
+                                serviceName: string | null;
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                locationText: string;
+                                supervised: boolean;
+                                overdue: boolean;
+                                /** Format: date-time */
+                                deadline: string | null;
+                                urgeCount: number;
+                                suggestedServiceId: number | null;
+                                /** @description 最近到期的时限（sla 或 resolve） */
+                                deadlineKind: string | null;
+                                warning: boolean;
+                                /** @description 该时限的剩余时间（计时口径，毫秒；负数为已超时） */
+                                timeLeftMs: number | null;
+                                similarity: {
+                                    /** @description 综合相似度 0–1（排序用） */
+                                    score: number;
+                                    /** @description 诉求内容相似度 0–1 */
+                                    text: number;
+                                    /** @description 地点相同的把握 0–1 */
+                                    place: number;
+                                    /** @description 两处坐标相距（米），双方都有坐标时 */
+                                    distanceM: number | null;
+                                    /** @description 同一地点的同一问题：宜合并 Same problem at the same place */
+                                    duplicate: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 与本工单相似的在办工单 Open tickets like this one */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                trackingCode: string;
+                                title: string;
+                                /**
+                                 * @description 状态 status
+                                 * @enum {string}
+                                 */
+                                status: "new" | "assigned" | "in_progress" | "arbitration" | "replied" | "closed" | "merged" | "rejected";
+                                /**
+                                 * @description 渠道 channel
+                                 * @enum {string}
+                                 */
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                serviceId: number | null;
+                                serviceName: string | null;
+                                leadUnitId: number | null;
+                                leadUnitName: string | null;
+                                locationText: string;
+                                supervised: boolean;
+                                overdue: boolean;
+                                /** Format: date-time */
+                                deadline: string | null;
+                                urgeCount: number;
+                                suggestedServiceId: number | null;
+                                /** @description 最近到期的时限（sla 或 resolve） */
+                                deadlineKind: string | null;
+                                warning: boolean;
+                                /** @description 该时限的剩余时间（计时口径，毫秒；负数为已超时） */
+                                timeLeftMs: number | null;
+                                similarity: {
+                                    /** @description 综合相似度 0–1（排序用） */
+                                    score: number;
+                                    /** @description 诉求内容相似度 0–1 */
+                                    text: number;
+                                    /** @description 地点相同的把握 0–1 */
+                                    place: number;
+                                    /** @description 两处坐标相距（米），双方都有坐标时 */
+                                    distanceM: number | null;
+                                    /** @description 同一地点的同一问题：宜合并 Same problem at the same place */
+                                    duplicate: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;

@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n';
 import { DirectAnswerModal } from './DirectAnswerModal';
 import { IntakeDone, type IntakeResult } from './IntakeDone';
 import { IntakeSidebar } from './IntakeSidebar';
-import { useDuplicates, useSuggestions } from './useIntakeHints';
+import { useSimilarTickets, useSuggestions } from './useIntakeHints';
 
 export type IntakeValues = Omit<IntakeBody, 'serviceId' | 'dispatch'> & { serviceId?: number | null };
 
@@ -45,7 +45,8 @@ export function IntakePage() {
   const location = Form.useWatch('location', form) ?? '';
   const serviceId = Form.useWatch('serviceId', form) ?? null;
   const suggest = useSuggestions(title, description);
-  const duplicates = useDuplicates(location);
+  const similar = useSimilarTickets(title, description, location);
+  const duplicateCount = similar.items.filter((s) => s.similarity.duplicate).length;
 
   const focusField = (name: string) => document.getElementById(fieldId(name))?.focus();
 
@@ -177,7 +178,7 @@ export function IntakePage() {
                 <Input.TextArea accessKey="d" aria-keyshortcuts="Alt+D" autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount placeholder={t('tkIntakeDescriptionPlaceholder')} />
               </Form.Item>
               <Form.Item name="location" label={label(t('tkIntakeLocation'), 'l')} rules={[{ required: true, whitespace: true, message: t('tkIntakeLocationRequired') }, { max: 200 }]}
-                extra={duplicates.items.length > 0 ? <Typography.Text type="warning">{t('tkIntakeDuplicateInline', { n: duplicates.items.length + (duplicates.more ? '+' : '') })}</Typography.Text> : undefined}>
+                extra={duplicateCount > 0 ? <Typography.Text type="warning">{t('tkIntakeDuplicateInline', { n: duplicateCount })}</Typography.Text> : undefined}>
                 <Input accessKey="l" aria-keyshortcuts="Alt+L" maxLength={200} placeholder={t('tkIntakeLocationPlaceholder')} />
               </Form.Item>
               <Row gutter={16}>
@@ -219,7 +220,7 @@ export function IntakePage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <IntakeSidebar suggest={suggest} duplicates={duplicates} chosenServiceId={serviceId}
+          <IntakeSidebar suggest={suggest} similar={similar} chosenServiceId={serviceId}
             onPick={(id) => { form.setFieldValue('serviceId', id); }} />
         </Col>
       </Row>

@@ -1,22 +1,20 @@
-/** Beside the form: the suggested services, possible duplicates at the same place, and the keys. */
+/** Beside the form: the suggested services, open tickets about the same problem (at the same place), and the keys. */
 import { BulbOutlined, ExclamationCircleOutlined, KeyOutlined } from '@ant-design/icons';
 import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
-import { formatDate } from '../../components/TicketFormat';
-import { StatusTag } from '../../components/TicketTags';
+import { SimilarTicketList } from '../../components/SimilarTickets';
 import { useServices } from '../../components/TicketRefData';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../messages';
-import type { DuplicateState, SuggestState } from './useIntakeHints';
+import type { SimilarState, SuggestState } from './useIntakeHints';
 
 const KEYS: Array<[string, MessageKey]> = [
   ['Enter', 'tkIntakeKeyNext'], ['Shift+Enter', 'tkIntakeKeyNewline'], ['Ctrl+Enter', 'tkIntakeKeySubmit'], ['Alt+字母', 'tkIntakeKeyJump'], ['Alt+Z', 'tkIntakeKeyDirect'],
 ];
 
-export function IntakeSidebar({ suggest, duplicates, chosenServiceId, onPick }: {
-  suggest: SuggestState; duplicates: DuplicateState; chosenServiceId: number | null; onPick(id: number): void;
+export function IntakeSidebar({ suggest, similar, chosenServiceId, onPick }: {
+  suggest: SuggestState; similar: SimilarState; chosenServiceId: number | null; onPick(id: number): void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const services = useServices();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', display: 'flex' }}>
@@ -43,27 +41,13 @@ export function IntakeSidebar({ suggest, duplicates, chosenServiceId, onPick }: 
           )}
       </Card>
       <Card size="small" title={<Space><ExclamationCircleOutlined />{t('tkIntakeDuplicatesCard')}</Space>}
-        className={duplicates.items.length ? 'tk-card-warning' : undefined} data-testid="intake-duplicates">
-        {duplicates.items.length === 0
-          ? <Typography.Text type="secondary">{duplicates.place.length >= 4 ? t('tkIntakeNoDuplicates') : t('tkIntakeDuplicatesHint')}</Typography.Text>
+        className={similar.items.some((i) => i.similarity.duplicate) ? 'tk-card-warning' : undefined} data-testid="intake-duplicates">
+        {similar.items.length === 0
+          ? <Typography.Text type="secondary">{similar.asked ? t('tkIntakeNoDuplicates') : t('tkIntakeDuplicatesHint')}</Typography.Text>
           : (
             <>
-              <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>
-                {t('tkIntakeDuplicatesFound', { place: duplicates.place, n: duplicates.items.length + (duplicates.more ? '+' : '') })}
-              </Typography.Paragraph>
-              <List size="small" dataSource={duplicates.items} renderItem={(d) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={<Link to={`/tickets/${d.id}`} target="_blank">{d.title}</Link>}
-                    description={(
-                      <Space size={6} wrap>
-                        <StatusTag status={d.status} />
-                        <span>{d.trackingCode}</span>
-                        <span>{formatDate(d.acceptedAt, lang)}</span>
-                      </Space>
-                    )} />
-                </List.Item>
-              )} />
+              <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>{t('tkIntakeDuplicatesFound')}</Typography.Paragraph>
+              <SimilarTicketList items={similar.items} />
             </>
           )}
       </Card>

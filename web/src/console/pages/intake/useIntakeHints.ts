@@ -1,11 +1,10 @@
 /**
  * What the intake screen learns while the operator types: the services the text suggests (the same keyword
- * routing intake applies) and open tickets at the same place that may be the same problem.
+ * routing intake applies) and open tickets that may be the same problem at the same place.
  */
 import { useEffect, useState } from 'react';
 import { api, call } from '../../../api/client';
-import type { Suggestion, TicketListItem } from '../../components/TicketTypes';
-import { OPEN_STATUSES } from '../../components/TicketTypes';
+import type { SimilarTicket, Suggestion } from '../../components/TicketTypes';
 
 /** `value`, once it has stopped changing for `ms`. */
 export function useDebounced<T>(value: T, ms: number): T {
@@ -36,20 +35,25 @@ export function useSuggestions(title: string, description: string): SuggestState
   return state;
 }
 
-export interface DuplicateState { items: TicketListItem[]; more: boolean; place: string }
+export interface SimilarState { items: SimilarTicket[]; asked: boolean }
 
-/** Open tickets whose text mentions the same place. A stand-in until text intelligence finds near-duplicates. */
-export function useDuplicates(location: string): DuplicateState {
-  const place = useDebounced(location.trim(), 450);
-  const [state, setState] = useState<DuplicateState>({ items: [], more: false, place: '' });
+/**
+ * Open tickets about the same problem (at the same place, for duplicates) as the call being taken:
+ * asked once the operator pauses, with whatever of title, description and place is typed so far.
+ */
+export function useSimilarTickets(title: string, description: string, location: string): SimilarState {
+  const typed = useDebounced(JSON.stringify([title.trim(), description.trim(), location.trim()]), 450);
+  const [state, setState] = useState<SimilarState>({ items: [], asked: false });
   useEffect(() => {
-    if (place.length < 4) { setState({ items: [], more: false, place }); return; }
+    const [t = '', d = '', l = ''] = JSON.parse(typed) as string[];
+    if ((t + d).length < 2) { setState({ items: [], asked: false }); return; }
     let live = true;
-    call(api.GET('/api/v1/tickets', { params: { query: { q: place.slice(0, 100), status: OPEN_STATUSES, limit: 5 } } })).then(
-      (r) => { if (live) setState({ items: r.items, more: r.nextCursor !== null, place }); },
-      () => { if (live) setState({ items: [], more: false, place }); },
+    const body = { title: t.slice(0, 100), description: d.slice(0, 5000), location: l.slice(0, 200), limit: 5 };
+    call(api.POST('/api/v1/tickets/similar', { body })).then(
+      (r) => { if (live) setState({ items: r.items, asked: true }); },
+      () => { if (live) setState({ items: [], asked: true }); },
     );
     return () => { live = false; };
-  }, [place]);
+  }, [typed]);
   return state;
 }

@@ -10,6 +10,7 @@ import { ApiError } from '../../../api/client';
 import { useAuth } from '../../auth';
 import { LoadError, Loading } from '../../components/PageState';
 import { useServices, useUnits } from '../../components/TicketRefData';
+import { OPEN_STATUSES } from '../../components/TicketTypes';
 import '../../components/TicketStyles.css';
 import { useI18n } from '../../i18n';
 import { ACTION_LABELS, label } from '../../components/TicketLabels';
@@ -19,6 +20,7 @@ import { TicketHeader } from './TicketHeader';
 import { TicketMoveBar } from './TicketMoveBar';
 import { availableMoves, myAssignment } from './ticketMoves';
 import { TicketNotes, TicketReplyCard, TicketRequest } from './TicketRecords';
+import { TicketSimilarCard } from './TicketSimilarCard';
 import { TicketTrail } from './TicketTrail';
 import { useTicket } from './useTicket';
 
@@ -71,6 +73,7 @@ function TicketView({ id }: { id: number }) {
           <Col xs={24} xl={8}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <TicketReplyCard ticket={ticket} />
+              {OPEN_STATUSES.includes(ticket.status) && <TicketSimilarCard ticket={ticket} canMerge={moves.has('merge')} onMerged={state.accept} />}
               <TicketPausesAndExtensions ticket={ticket} unitName={unitName} />
               <TicketTrail ticket={ticket} unitName={unitName} serviceName={serviceName} />
             </Space>

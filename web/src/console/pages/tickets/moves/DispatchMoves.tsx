@@ -1,5 +1,5 @@
 /** The dispatch desk's moves on one ticket: assign, reject, decide a return, merge, close, reopen, record the rating. */
-import { Alert, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, Form, Input, Radio, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, call } from '../../../../api/client';
 import { TicketArbitrateFields, type ArbitrateValues } from '../../../components/TicketArbitrateFields';
@@ -9,9 +9,10 @@ import { options, RESOLVED_LABELS, SATISFACTION_LABELS } from '../../../componen
 import { TicketUnitPicker } from '../../../components/TicketPickers';
 import { useServices } from '../../../components/TicketRefData';
 import { StatusTag } from '../../../components/TicketTags';
-import type { TicketListItem } from '../../../components/TicketTypes';
+import type { SimilarTicket, TicketListItem } from '../../../components/TicketTypes';
 import { OPEN_STATUSES } from '../../../components/TicketTypes';
 import { useI18n } from '../../../i18n';
+import { useSimilar } from '../useSimilar';
 import type { MoveProps } from './moveProps';
 
 const text = (max: number, message: string) => [{ required: true, whitespace: true, message }, { max }];
@@ -60,11 +61,12 @@ export function ArbitrateMove(p: MoveProps) {
   );
 }
 
-/** Find the main ticket by its code or words, among open tickets. */
-function TicketSearch({ value, onChange, excludeId }: { value?: number; onChange?: (v: number) => void; excludeId: number }) {
+/** Find the main ticket by its code or words, among open tickets; before any search, the similar ones. */
+function TicketSearch({ value, onChange, excludeId, version }: { value?: number; onChange?: (v: number) => void; excludeId: number; version: number }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<TicketListItem[]>([]);
+  const similar = useSimilar(excludeId, version);
   useEffect(() => {
     if (q.trim().length < 2) { setFound([]); return; }
     let live = true;
@@ -74,10 +76,20 @@ function TicketSearch({ value, onChange, excludeId }: { value?: number; onChange
     }, 300);
     return () => { live = false; clearTimeout(h); };
   }, [q, excludeId]);
+  const searching = q.trim().length >= 2;
+  const shown: Array<TicketListItem | SimilarTicket> = searching ? found : similar.items;
   return (
     <Select showSearch={{ filterOption: false, onSearch: setQ }} value={value} onChange={onChange} placeholder={t('tkMoveMergeSearch')}
-      notFoundContent={q.trim().length < 2 ? t('tkMoveMergeHint') : t('empty')}
-      options={found.map((i) => ({ value: i.id, label: <span><StatusTag status={i.status} />{i.trackingCode} · {i.title}</span> }))} />
+      notFoundContent={searching ? t('empty') : t('tkMoveMergeHint')}
+      options={shown.map((i) => ({
+        value: i.id,
+        label: (
+          <span>
+            {'similarity' in i && <Tag color={i.similarity.duplicate ? 'red' : 'gold'}>{t(i.similarity.duplicate ? 'tkSimilarDuplicate' : 'tkSimilarRelated')}</Tag>}
+            <StatusTag status={i.status} />{i.trackingCode} · {i.title}
+          </span>
+        ),
+      }))} />
   );
 }
 
@@ -88,7 +100,7 @@ export function MergeMove(p: MoveProps) {
       submit={async (v) => p.onDone(await postMove('/api/v1/tickets/{id}/merge', p.ticket.id, { mainTicketId: v.mainTicketId }))}
       intro={<Alert type="warning" showIcon title={t('tkMoveMergeIntro')} style={{ marginBottom: 16 }} />}>
       <Form.Item name="mainTicketId" label={t('tkMoveMergeMain')} rules={[{ required: true, message: t('tkMoveMergeRequired') }]}>
-        <TicketSearch excludeId={p.ticket.id} />
+        <TicketSearch excludeId={p.ticket.id} version={p.ticket.version} />
       </Form.Item>
     </TicketMoveModal>
   );
