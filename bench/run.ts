@@ -4,7 +4,8 @@ import type { BenchResult } from './bench.js';
 import { benchCalendar } from './calendar.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { benchSweep } from './sweep.bench.js';
+import { benchReplies } from './reply.bench.js';
 import { benchText } from './text.bench.js';
 
-const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep()), ...(await benchText())];
+const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep()), ...(await benchText()), ...(await benchReplies())];
 printResults(results);

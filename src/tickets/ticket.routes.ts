@@ -10,6 +10,7 @@ import * as svc from './ticket.service.js';
 import { listTickets, ticketDetail } from './ticket.query.js';
 import { isConfident, suggestServices } from '../routing/routing.rules.js';
 import { routableServices } from '../routing/routing.service.js';
+import { ticketReplyCheckRoutes } from './ticket.reply-check.routes.js';
 import { IntakeBody, IntakeReply, MoveBodies, SuggestBody, SuggestReply, TicketDetail, TicketListQuery, TicketPage } from './ticket.schema.js';
 
 const IDEMPOTENCY = /^[\w.:-]{1,100}$/;
@@ -104,4 +105,5 @@ export function ticketRoutes(app: App, ctx: AppContext): void {
   move('supervise', 'supervise', ['supervisor'], '督办 Put under formal supervision', (a, id, b) => svc.superviseTicket(ctx, a, id, b.message));
   move('reopen', 'reopen', ['dispatcher', 'supervisor'], '重办 Reopen for re-handling', (a, id, b) => svc.reopenTicket(ctx, a, id, b.reason, b.leadUnitId));
   move('merge', 'merge', ['dispatcher'], '合并重复工单 Merge into a main ticket', (a, id, b) => svc.mergeTicket(ctx, a, id, b.mainTicketId));
+  ticketReplyCheckRoutes(app, ctx);
 }

@@ -21,6 +21,9 @@ import { decideExtension, rate, supervise, urge } from './ticket.supervision.rul
 import { canReadTicket, handlerAssignment, requireRole } from './ticket.policy.js';
 import { findTicket, insertNote, loadSnapshot } from './ticket.repository.js';
 import { byActor, saveOutcome, type Author } from './ticket.persist.js';
+import { replyContext } from '../text/reply.service.js';
+import { checkReply } from '../text/reply.rules.js';
+import { replyCheckData } from './ticket.reply-check.service.js';
 
 type Decide = (snap: TicketSnapshot, env: RuleEnv, tx: Tx) => Promise<Outcome> | Outcome;
 
@@ -138,11 +141,16 @@ export function subAssignTicket(ctx: AppContext, actor: Actor, id: number, unitI
   return runMove(ctx, byActor(actor), id, async (snap, env, tx) => subAssign(snap, handlerAssignment(actor, snap, assignmentId).id, await units(tx, unitIds), env));
 }
 
-export function replyTicket(ctx: AppContext, actor: Actor, id: number, text: string, assignmentId?: number) {
+export async function replyTicket(ctx: AppContext, actor: Actor, id: number, text: string, assignmentId?: number) {
   let target = 0;
+  // Read before the row lock: after a restart, building what the check knows takes a moment.
+  const context = await replyContext(ctx.db, ctx.clock.now());
   return runMove(ctx, byActor(actor), id, (snap, env) => {
     target = handlerAssignment(actor, snap, assignmentId).id;
-    return reply(snap, target, text, env);
+    const o = reply(snap, target, text, env);
+    // Recorded for supervision, never a refusal: the reply goes out whatever the check says.
+    o.data.replyCheck = replyCheckData(checkReply(snap.ticket, text, context));
+    return o;
   }, (tx) => setOpinion(tx, target, text));
 }
 

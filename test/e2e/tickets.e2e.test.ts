@@ -137,7 +137,13 @@ describe('the ticket loop in the console', () => {
     await moves.getByRole('button', { name: cjk('答复') }).click();
     await dialog(page).getByRole('button', { name: /确\s*定/ }).click();
     await dialog(page).getByText('请填写答复内容').waitFor(); // validated before sending
+    // The reply is checked as it is typed: a template draws a warning, a specific answer clears it.
+    await dialog(page).getByLabel(/答复内容/).fill('您好！您的留言已收悉，我们将转交相关部门处理，感谢您的关注与支持。');
+    await dialog(page).getByTestId('reply-flag-boilerplate').getByText(/客套话/).waitFor(SLOW);
+    await e.shot(page, 'ticket-reply-check');
     await dialog(page).getByLabel(/答复内容/).fill('已安排环卫人员于今日下午清运完毕，并增加该点位每日巡查。');
+    await dialog(page).getByTestId('reply-check-clear').waitFor(SLOW);
+    expect(await dialog(page).getByTestId('reply-flag-boilerplate').count()).toBe(0);
     await dialog(page).getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('ticket-reply').getByText('已安排环卫人员').waitFor();
     await page.getByText('已答复待评价').first().waitFor();

@@ -5122,6 +5122,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/reply-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 答复质量提示（答非所问、套话、无措施、无时限）Check a draft reply
+         * @description 仅作提示，不影响答复提交。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 拟答复的内容（草稿） */
+                        reply: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flags: {
+                                /**
+                                 * @description too_short 过短 · boilerplate 套话/雷同模板 · low_relevance 答非所问 · no_action 未说明办理措施 · no_time 未说明时间或期限
+                                 * @enum {string}
+                                 */
+                                code: "too_short" | "boilerplate" | "low_relevance" | "no_action" | "no_time";
+                                /** @description 中文提示 */
+                                message: string;
+                                messageEn: string;
+                                /** @description 依据：未提及的诉求要点、套话原文或雷同答复的工单号 */
+                                evidence?: string[];
+                            }[];
+                            /** @description 答复提及诉求要点的加权比例 */
+                            relevance: number;
+                            /** @description 诉求为咨询：不要求办理措施和时限 */
+                            inquiry: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/tickets": {
         parameters: {
             query?: never;

@@ -3,6 +3,7 @@ import { Alert, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import { postMove, TicketMoveModal } from '../../../components/TicketMoveModal';
 import { CONTACT_METHOD_LABELS, options, RETURN_REASON_LABELS } from '../../../components/TicketLabels';
 import { TicketUnitPicker } from '../../../components/TicketPickers';
+import { ReplyCheckHints } from '../../../components/ReplyCheckHints';
 import { useI18n } from '../../../i18n';
 import type { MoveProps } from './moveProps';
 
@@ -97,6 +98,7 @@ export function ReplyMove(p: MoveProps) {
       <Form.Item name="text" label={lead ? t('tkMoveReplyText') : t('tkMoveContributeText')} rules={text(5000, t('tkMoveReplyRequired'))}>
         <Input.TextArea autoFocus autoSize={{ minRows: 5, maxRows: 14 }} maxLength={5000} showCount placeholder={t('tkMoveReplyPlaceholder')} />
       </Form.Item>
+      <ReplyCheckHints ticketId={p.ticket.id} />
     </TicketMoveModal>
   );
 }
