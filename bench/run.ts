@@ -6,6 +6,7 @@ import { benchIntake } from './intake.bench.js';
 import { benchSweep } from './sweep.bench.js';
 import { benchReplies } from './reply.bench.js';
 import { benchText } from './text.bench.js';
+import { benchWeb } from './web.bench.js';
 
-const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep()), ...(await benchText()), ...(await benchReplies())];
+const results: BenchResult[] = [...(await benchCalendar()), ...(await benchIntake()), ...(await benchSweep()), ...(await benchText()), ...(await benchReplies()), ...(await benchWeb())];
 printResults(results);
