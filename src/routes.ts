@@ -11,6 +11,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { ticketTransferRoutes } from './tickets/ticket.export.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { hotspotRoutes } from './hotspots/hotspot.routes.js';
 
 /** Every feature's routes, mounted under /api/v1. */
-export const FEATURE_ROUTES: RoutesPlugin[] = [textRoutes, unitRoutes, userRoutes, ticketSimilarRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes, ticketTransferRoutes, statsRoutes];
+export const FEATURE_ROUTES: RoutesPlugin[] = [textRoutes, unitRoutes, userRoutes, ticketSimilarRoutes, ticketRoutes, publicTicketRoutes, ticketQueueRoutes, notificationRoutes, catalogueRoutes, calendarRoutes, ticketTransferRoutes, statsRoutes, hotspotRoutes];

@@ -38,7 +38,7 @@ const DESK_HOURS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 2, 0, 0, 2, 3, 3, 1, 0, 0, 
 const PATROL_HOURS = [0, 0, 0, 0, 0, 0, 0, 0.5, 2, 3, 3, 2, 1, 1, 2, 3, 3, 2, 1, 0, 0, 0, 0, 0];
 
 const HOURS: Record<Channel, number[]> = {
-  hotline: HOTLINE_HOURS, web: ONLINE_HOURS, app: ONLINE_HOURS, open311: ONLINE_HOURS, window: DESK_HOURS, enterprise: DESK_HOURS, api: PATROL_HOURS,
+  hotline: HOTLINE_HOURS, web: ONLINE_HOURS, app: ONLINE_HOURS, open311: ONLINE_HOURS, window: DESK_HOURS, enterprise: DESK_HOURS, api: PATROL_HOURS, proactive: DESK_HOURS,
 };
 
 function channelFor(rng: Random, s: DemoService, workingDay: boolean): Channel {

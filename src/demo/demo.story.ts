@@ -185,6 +185,7 @@ export const channelAuthor = (w: World, channel: Channel, pick: (list: number[])
     case 'window': return { actorId: w.staff.window, label: null };
     case 'enterprise': return { actorId: w.staff.enterprise, label: null };
     case 'api': return { actorId: w.staff.integration, label: null };
+    case 'proactive': return { actorId: pick(w.staff.supervisors), label: null };
     case 'open311': return { actorId: null, label: `open311:${DEMO_OPEN311.name}` };
     case 'web':
     case 'app': return { actorId: null, label: 'public' };

@@ -82,6 +82,7 @@ const OPENERS: Record<Channel, (firm: string | null) => string> = {
   window: () => '群众到“办不成事”反映窗口反映：',
   enterprise: (firm) => `${firm ?? '企业'}反映：`,
   api: () => '城市运行管理平台推送：网格员巡查发现，',
+  proactive: () => '溯源分析发现：',
 };
 
 export interface Request { title: string; description: string; problem: number; question: boolean }

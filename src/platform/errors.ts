@@ -50,6 +50,7 @@ export const ERRORS = {
   ATTACHMENT_TYPE_REFUSED: { status: 415, zh: '不支持的附件类型', en: 'This type of attachment is not accepted' },
   PHOTO_TOO_LARGE: { status: 413, zh: '照片过大（上限 5 MiB）', en: 'The photo is too large (limit 5 MiB)' },
   PHOTO_LIMIT_REACHED: { status: 409, zh: '照片数量已达上限（每件诉求最多 9 张）', en: 'This request already has the most photos allowed (9)' },
+  HOTSPOT_CASE_EXISTS: { status: 409, zh: '该热点已转为未诉先办工单', en: 'This hotspot already has a proactive case' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, zh: '该幂等键已用于内容不同的请求', en: 'The Idempotency-Key was already used for a different request' },
   // Ticket import
   TICKET_IMPORT_FILE_INVALID: { status: 422, zh: '工单导入文件有误', en: 'The ticket import file is not valid' },

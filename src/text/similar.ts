@@ -40,6 +40,8 @@ const NEAR_M = 150;
 /** Pairs in more than this share of the index are too common to find candidates by (their weight is low anyway). */
 const COMMON_SHARE = 0.05;
 const RESCORE = 200;
+/** Postings read per lookup at most: ~1 ms of work, whatever the text. */
+const POSTINGS_BUDGET = 40_000;
 
 interface Entry {
   id: number;
@@ -157,17 +159,22 @@ export class SimilarityIndex {
     }
     queryNorm = Math.sqrt(queryNorm);
 
-    // Candidates: a partial dot product over the pairs rare enough to be telling.
+    // Candidates: a partial dot product over the query's rarest pairs, within a budget of postings read, so that
+    // a lookup costs the same however common its words are; the best few are then scored in full.
     const common = Math.max(50, this.live * COMMON_SHARE);
     const scores = this.scores;
     const touched: number[] = [];
-    for (const [term, w] of weights) {
-      const df = this.df.get(term) ?? 0;
-      if (df === 0 || df > common) continue;
-      const idf = this.idf(df);
-      for (const slot of this.postings.get(term)!) {
+    const terms = [...weights.keys()].filter((t) => (this.df.get(t) ?? 0) > 0 && this.df.get(t)! <= common)
+      .sort((a, b) => this.df.get(a)! - this.df.get(b)!);
+    let read = 0;
+    for (const term of terms) {
+      const postings = this.postings.get(term)!;
+      if (read > 0 && read + postings.length > POSTINGS_BUDGET) break;
+      read += postings.length;
+      const add = weights.get(term)! * this.idf(this.df.get(term)!);
+      for (const slot of postings) {
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = scores[slot]! + w * idf;
+        scores[slot] = scores[slot]! + add;
       }
     }
     const excluded = new Set(opts.excludeIds ?? []);

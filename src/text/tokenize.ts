@@ -24,3 +24,12 @@ export function words(normalised: string): string[] {
 export function tokenize(text: string): string[] {
   return words(normalize(text));
 }
+
+export interface TaggedWord { word: string; tag: string }
+
+/** Words of an already normalised text with jieba's part-of-speech tags (ns place, nt organisation, x unknown…). */
+export function taggedWords(normalised: string): TaggedWord[] {
+  return segmenter().tag(normalised, true)
+    .filter((t) => MEANINGFUL.test(t.word) && !STOP_WORDS.has(t.word))
+    .map((t) => ({ word: t.word.toLowerCase(), tag: t.tag }));
+}

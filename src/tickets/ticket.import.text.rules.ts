@@ -54,7 +54,7 @@ export function parseImportTime(value: CellValue): Parsed<Date | undefined> {
 
 /** The names the export writes; the import reads them back, and the old systems' usual words too. */
 export const CHANNEL_ZH: Record<Channel, string> = {
-  hotline: '12345热线', web: '网站', app: 'APP', api: '接口', open311: 'Open311', window: '窗口', enterprise: '企业',
+  hotline: '12345热线', web: '网站', app: 'APP', api: '接口', open311: 'Open311', window: '窗口', enterprise: '企业', proactive: '主动发现',
 };
 export const STATUS_ZH: Record<TicketStatus, string> = {
   new: '待派单', assigned: '待签收', in_progress: '办理中', arbitration: '退单待裁定', replied: '已答复', closed: '已办结', merged: '已合并', rejected: '不予受理',
@@ -74,6 +74,7 @@ const CHANNEL_WORDS = table<Channel>([
   ['open311', ['Open311']],
   ['window', ['窗口', '办不成事窗口', '办不成事', 'window']],
   ['enterprise', ['企业', '企业服务', '企业服务台', '助企', 'enterprise']],
+  ['proactive', ['主动发现', '未诉先办', 'proactive']],
 ]);
 
 export function parseChannel(value: string): Channel | undefined {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { pgErrorCode, UNIQUE_VIOLATION, withTransaction } from '../platform/database/db.js';
+import { pgErrorCode, UNIQUE_VIOLATION, withTransaction, type Tx } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors.js';
 import type { AppContext } from '../platform/http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -49,9 +49,12 @@ async function replay(ctx: AppContext, scope: string, key: string, hash: string)
  * when its service is known (chosen by the operator, or a confident suggestion: the trained classifier
  * above the admin's threshold, or before any model a clear keyword match): the unit's clocks
  * then start at the same instant. Otherwise it waits in the dispatcher's queue with the suggestions.
- * An Idempotency-Key makes a retried request return the ticket it already created.
+ * An Idempotency-Key makes a retried request return the ticket it already created. `within` writes what a
+ * caller adds to the new ticket (a hotspot case) in the same transaction.
  */
-export async function intake(ctx: AppContext, author: Author, input: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
+export async function intake(
+  ctx: AppContext, author: Author, input: IntakeInput, idempotencyKey?: string, within?: (tx: Tx, ticketId: number) => Promise<void>,
+): Promise<IntakeResult> {
   const now = ctx.clock.now();
   const hash = digest(input);
   const scope = author.actor ? `user:${author.actor.userId}` : author.label ?? 'anonymous';
@@ -89,6 +92,7 @@ export async function intake(ctx: AppContext, author: Author, input: IntakeInput
         },
       });
       await publish(tx, { type: 'ticket', id: created.id, action: 'accepted', status: 'new', unitPaths: [], at: now.toISOString() });
+      await within?.(tx, created.id);
       if (service && input.dispatch !== false) {
         const unit = await findUnit(tx, service.unitId);
         if (unit?.active) {

@@ -4,7 +4,8 @@ import type { Assignment } from '../assignments/assignment.js';
 
 export type { Assignment, NewAssignment, ReturnReason, UnitRef } from '../assignments/assignment.js';
 
-export const CHANNELS = ['hotline', 'web', 'app', 'api', 'open311', 'window', 'enterprise'] as const;
+// proactive: 未诉先办, a case the platform opened itself from a hotspot before anyone else called.
+export const CHANNELS = ['hotline', 'web', 'app', 'api', 'open311', 'window', 'enterprise', 'proactive'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'arbitration', 'replied', 'closed', 'merged', 'rejected'] as const;

@@ -986,7 +986,7 @@ export interface paths {
                                  * @description 渠道 channel
                                  * @enum {string}
                                  */
-                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                 /** Format: date-time */
                                 acceptedAt: string;
                                 serviceId: number | null;
@@ -1070,7 +1070,7 @@ export interface paths {
                                  * @description 渠道 channel
                                  * @enum {string}
                                  */
-                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                 /** Format: date-time */
                                 acceptedAt: string;
                                 serviceId: number | null;
@@ -1130,7 +1130,7 @@ export interface paths {
                     unitId?: number;
                     serviceId?: number;
                     /** @description 渠道 channel */
-                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                     overdue?: boolean;
                     supervised?: boolean;
                     q?: string;
@@ -1187,7 +1187,7 @@ export interface paths {
                                  * @description 渠道 channel
                                  * @enum {string}
                                  */
-                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                 /** Format: date-time */
                                 acceptedAt: string;
                                 serviceId: number | null;
@@ -1234,7 +1234,7 @@ export interface paths {
                          * @description 渠道 channel
                          * @enum {string}
                          */
-                        channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                        channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                         requesterName: string;
                         /** @description 联系电话 */
                         requesterPhone: string;
@@ -1399,7 +1399,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -1600,7 +1600,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -1797,7 +1797,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -1998,7 +1998,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -2196,7 +2196,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -2393,7 +2393,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -2591,7 +2591,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -2789,7 +2789,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -2989,7 +2989,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -3185,7 +3185,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -3381,7 +3381,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -3582,7 +3582,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -3783,7 +3783,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -3982,7 +3982,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -4180,7 +4180,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -4377,7 +4377,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -4573,7 +4573,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -4770,7 +4770,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -4966,7 +4966,7 @@ export interface paths {
                              * @description 渠道 channel
                              * @enum {string}
                              */
-                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                            channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                             /**
                              * @description 状态 status
                              * @enum {string}
@@ -7289,7 +7289,7 @@ export interface paths {
                     unitId?: number;
                     serviceId?: number;
                     /** @description 渠道 channel */
-                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                     overdue?: boolean;
                     supervised?: boolean;
                     q?: string;
@@ -7405,7 +7405,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7441,7 +7441,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7471,7 +7471,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7507,7 +7507,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7537,7 +7537,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7573,7 +7573,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7603,7 +7603,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7639,7 +7639,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7669,7 +7669,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7705,7 +7705,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7735,7 +7735,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7768,7 +7768,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7801,7 +7801,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7834,7 +7834,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7867,7 +7867,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7900,7 +7900,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7936,7 +7936,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7966,7 +7966,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -7988,7 +7988,7 @@ export interface paths {
                                  * @description 渠道 channel
                                  * @enum {string}
                                  */
-                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                 count: number;
                                 /** @description GET /api/v1/tickets 的查询参数：列出该数字背后的工单 */
                                 filter: {
@@ -8005,7 +8005,7 @@ export interface paths {
                                      * @description 渠道 channel
                                      * @enum {string}
                                      */
-                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                     overdue?: boolean;
                                     supervised?: boolean;
                                     resolved?: ("yes" | "partly" | "no")[];
@@ -8039,7 +8039,7 @@ export interface paths {
                                      * @description 渠道 channel
                                      * @enum {string}
                                      */
-                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                     overdue?: boolean;
                                     supervised?: boolean;
                                     resolved?: ("yes" | "partly" | "no")[];
@@ -8146,7 +8146,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8182,7 +8182,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8212,7 +8212,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8248,7 +8248,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8278,7 +8278,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8314,7 +8314,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8344,7 +8344,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8380,7 +8380,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8410,7 +8410,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8446,7 +8446,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8476,7 +8476,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8509,7 +8509,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8542,7 +8542,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8575,7 +8575,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8608,7 +8608,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8641,7 +8641,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8677,7 +8677,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8707,7 +8707,7 @@ export interface paths {
                                              * @description 渠道 channel
                                              * @enum {string}
                                              */
-                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                            channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                             overdue?: boolean;
                                             supervised?: boolean;
                                             resolved?: ("yes" | "partly" | "no")[];
@@ -8803,7 +8803,7 @@ export interface paths {
                                          * @description 渠道 channel
                                          * @enum {string}
                                          */
-                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                        channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                         overdue?: boolean;
                                         supervised?: boolean;
                                         resolved?: ("yes" | "partly" | "no")[];
@@ -8928,7 +8928,7 @@ export interface paths {
                                      * @description 渠道 channel
                                      * @enum {string}
                                      */
-                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                     overdue?: boolean;
                                     supervised?: boolean;
                                     resolved?: ("yes" | "partly" | "no")[];
@@ -8968,7 +8968,7 @@ export interface paths {
                                      * @description 渠道 channel
                                      * @enum {string}
                                      */
-                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                    channel?: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                     overdue?: boolean;
                                     supervised?: boolean;
                                     resolved?: ("yes" | "partly" | "no")[];
@@ -9148,7 +9148,7 @@ export interface paths {
                                  * @description 渠道 channel
                                  * @enum {string}
                                  */
-                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise";
+                                channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
                                 serviceName: string | null;
                                 locationText: string;
                                 unitId: number;
@@ -9293,6 +9293,255 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 热点问题（溯源分析）：同一地点的同一问题，按规模、增长与群众反应排序 Hotspots of a period
+         * @description 默认最近 30 天。单位用户只分析本单位及下级经办的工单。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 最近 N 天（截至今天，北京时间）；与 from/to 二选一 */
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @description 参与分析的工单数 */
+                            tickets: number;
+                            /** @description 工单过多，只分析了最近的部分 */
+                            truncated: boolean;
+                            hotspots: {
+                                /** @description 热点标识（其最早一件工单） */
+                                key: string;
+                                /** @description 名称：地点与问题 */
+                                name: string;
+                                place: string | null;
+                                keywords: string[];
+                                /** @description 工单数 */
+                                size: number;
+                                memberIds: number[];
+                                /** Format: date-time */
+                                first: string;
+                                /** Format: date-time */
+                                last: string;
+                                /** @description 增长：末四分之一区间相对平均的倍数（1 为平稳） */
+                                growth: number;
+                                /** @description 群众反应：催办、督办、重办、不满意评价 */
+                                reaction: number;
+                                /** @description 热度（排序依据） */
+                                heat: number;
+                                units: {
+                                    unitId: number;
+                                    name: string;
+                                    count: number;
+                                }[];
+                                services: {
+                                    name: string;
+                                    count: number;
+                                }[];
+                                tickets: {
+                                    id: number;
+                                    trackingCode: string;
+                                    title: string;
+                                    /**
+                                     * @description 状态 status
+                                     * @enum {string}
+                                     */
+                                    status: "new" | "assigned" | "in_progress" | "arbitration" | "replied" | "closed" | "merged" | "rejected";
+                                    /** Format: date-time */
+                                    acceptedAt: string;
+                                    locationText: string;
+                                }[];
+                                /** @description 区间等分八段的工单数 */
+                                trend: number[];
+                                /** @description 已转的未诉先办工单 */
+                                case: {
+                                    ticketId: number;
+                                    trackingCode: string;
+                                    /**
+                                     * @description 状态 status
+                                     * @enum {string}
+                                     */
+                                    status: "new" | "assigned" | "in_progress" | "arbitration" | "replied" | "closed" | "merged" | "rejected";
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotspots/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 热点转为未诉先办工单 Open a proactive case for a hotspot */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hotspotKey: string;
+                        name: string;
+                        place: string | null;
+                        keywords: string[];
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        memberIds: number[];
+                        title: string;
+                        description: string;
+                        location: string;
+                        serviceId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticketId: number;
+                            trackingCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/hotspot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未诉先办工单所针对的热点及其工单 The hotspot a proactive ticket answers for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                name: string;
+                                place: string | null;
+                                keywords: string[];
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                size: number;
+                                /** @description 本人可见的成员工单（最多 50 件） */
+                                tickets: {
+                                    id: number;
+                                    trackingCode: string;
+                                    title: string;
+                                    /**
+                                     * @description 状态 status
+                                     * @enum {string}
+                                     */
+                                    status: "new" | "assigned" | "in_progress" | "arbitration" | "replied" | "closed" | "merged" | "rejected";
+                                    /**
+                                     * @description 渠道 channel
+                                     * @enum {string}
+                                     */
+                                    channel: "hotline" | "web" | "app" | "api" | "open311" | "window" | "enterprise" | "proactive";
+                                    /** Format: date-time */
+                                    acceptedAt: string;
+                                    serviceId: number | null;
+                                    serviceName: string | null;
+                                    leadUnitId: number | null;
+                                    leadUnitName: string | null;
+                                    locationText: string;
+                                    supervised: boolean;
+                                    overdue: boolean;
+                                    /** Format: date-time */
+                                    deadline: string | null;
+                                    urgeCount: number;
+                                    suggestedServiceId: number | null;
+                                    /** @description 最近到期的时限（sla 或 resolve） */
+                                    deadlineKind: string | null;
+                                    warning: boolean;
+                                    /** @description 该时限的剩余时间（计时口径，毫秒；负数为已超时） */
+                                    timeLeftMs: number | null;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -19,11 +19,13 @@ export const CHANNEL_LABELS: Labels = {
   open311: { zh: 'Open311', en: 'Open311' },
   window: { zh: '“办不成事”窗口', en: '"Could not get it done" window' },
   enterprise: { zh: '企业服务专线', en: 'Enterprise desk' },
+  proactive: { zh: '主动发现（未诉先办）', en: 'Proactive (from a hotspot)' },
 };
 
 /** Every action the ticket's trail records, as a staff member would say it. */
 export const ACTION_LABELS: Labels = {
   accepted: { zh: '受理', en: 'Accepted' },
+  hotspot_case: { zh: '由热点转为未诉先办', en: 'Opened from a hotspot' },
   imported: { zh: '历史工单导入', en: 'Imported' },
   assigned: { zh: '分类交办', en: 'Assigned' },
   acknowledged: { zh: '签收', en: 'Acknowledged' },

@@ -23,6 +23,6 @@ export type Unit = Json<paths['/api/v1/units']['get']['responses'][200]>[number]
 export type MovePath = Extract<keyof paths, `/api/v1/tickets/{id}/${string}`> & { [P in keyof paths]: paths[P] extends { post: object } ? P : never }[keyof paths];
 export type MoveBody<P extends MovePath> = paths[P] extends { post: { requestBody: infer R } } ? Json<R> : never;
 
-export const CHANNELS = ['hotline', 'web', 'app', 'api', 'open311', 'window', 'enterprise'] as const satisfies readonly Channel[];
+export const CHANNELS = ['hotline', 'web', 'app', 'api', 'open311', 'window', 'enterprise', 'proactive'] as const satisfies readonly Channel[];
 export const STATUSES = ['new', 'assigned', 'in_progress', 'arbitration', 'replied', 'closed', 'merged', 'rejected'] as const satisfies readonly TicketStatus[];
 export const OPEN_STATUSES: TicketStatus[] = ['new', 'assigned', 'in_progress', 'arbitration', 'replied'];

@@ -10,6 +10,7 @@ import { ticketPages } from './tickets';
 import { myWorkPages } from './mywork';
 import { supervisionPages } from './supervision';
 import { dashboardPages } from './dashboard';
+import { hotspotPages } from './hotspots';
 
 // 派单台 before 来电受理, so a dispatcher starts at the desk and an operator (who has no desk) at intake.
 registerPages(dispatchPages);
@@ -18,6 +19,7 @@ registerPages(intakePages);
 registerPages(myWorkPages);
 registerPages(supervisionPages);
 registerPages(dashboardPages);
+registerPages(hotspotPages);
 // 工单查询 is open to every role: it stays after the role-specific pages so that each role starts at its own work.
 registerPages(ticketPages);
 // 系统管理 last: admins also work the queues above, so those pages stay first for them.

@@ -20,6 +20,7 @@ import { TicketHeader } from './TicketHeader';
 import { TicketMoveBar } from './TicketMoveBar';
 import { availableMoves, myAssignment } from './ticketMoves';
 import { TicketNotes, TicketReplyCard, TicketRequest } from './TicketRecords';
+import { TicketHotspotCard } from './TicketHotspotCard';
 import { TicketSimilarCard } from './TicketSimilarCard';
 import { TicketTrail } from './TicketTrail';
 import { useTicket } from './useTicket';
@@ -73,6 +74,7 @@ function TicketView({ id }: { id: number }) {
           <Col xs={24} xl={8}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <TicketReplyCard ticket={ticket} />
+              {ticket.channel === 'proactive' && <TicketHotspotCard ticketId={ticket.id} />}
               {OPEN_STATUSES.includes(ticket.status) && <TicketSimilarCard ticket={ticket} canMerge={moves.has('merge')} onMerged={state.accept} />}
               <TicketPausesAndExtensions ticket={ticket} unitName={unitName} />
               <TicketTrail ticket={ticket} unitName={unitName} serviceName={serviceName} />

@@ -1,0 +1,74 @@
+/**
+ * How the hotspot miner reads a message: its content words, weighted (the title twice), which of them name
+ * a place, and the place names it mentions as they were written (runs of place words: 丽发 + 新城 → 丽发新城),
+ * a ticket's recorded location first.
+ *
+ * A place word is what jieba tags as a place, organisation or other proper name (ns, nt, nz, nr…), an
+ * unknown word it had to guess (x: mostly the names of compounds and firms), or a word ending in a place
+ * suffix (…小区, …路, …村). Measured on hot.jsonl (bench/hotspot.bench.ts): requiring two messages to
+ * share such a word keeps apart the same complaint about different places, which text similarity alone
+ * joins.
+ */
+import { normalize } from '../text/normalize.js';
+import { taggedWords } from '../text/tokenize.js';
+
+const PLACE_TAGS = new Set(['ns', 'nt', 'nz', 'nr', 'nrfg', 'nrt', 'x', 'j']);
+const PLACE_SUFFIX = /(小区|花园|家园|新城|公寓|大厦|广场|社区|村|组|学院|学校|中学|小学|幼儿园|医院|市场|公司|路|街|巷|大道|镇|乡|苑|府|城|园|湖|桥|站|线|湾|庄|里)$/;
+/** Single characters that end a place name when jieba cuts them off (伊景园滨河 + 苑). */
+const TRAILING = new Set(['苑', '城', '园', '村', '府', '湾', '庄', '里', '路', '街', '巷', '组', '栋']);
+// Administrative codes of anonymised records (A市, A7县, B2区) say nothing of the place within a city.
+const ADMIN_CODE = /[A-Z]\d{0,2}[市区县]/g;
+const BUILDING = /[\d一二三四五六七八九十]+(栋|幢|号楼|号|单元|楼|室|组).*$/;
+
+export interface MessageText {
+  /** Content word → weight in this message (title words count twice). */
+  terms: Map<string, number>;
+  /** The content words that name a place. */
+  placeWords: Set<string>;
+  /** Place names as written: the recorded location first, then as the text mentions them. */
+  places: string[];
+}
+
+/** A proper name, or a name with a place suffix; the suffix alone (小区, 社区, 医院) names no place in particular. */
+function isPlace(word: string, tag: string): boolean {
+  if (word.length < 2) return false;
+  if (PLACE_TAGS.has(tag)) return true;
+  const suffix = PLACE_SUFFIX.exec(word);
+  return suffix !== null && suffix[0].length < word.length;
+}
+
+function read(text: string, weight: number, into: MessageText): void {
+  const words = taggedWords(normalize(text).replace(ADMIN_CODE, ' '));
+  let run: string[] = [];
+  const flush = () => {
+    const name = run.join('');
+    if (run.length && name.length >= 3 && !into.places.includes(name)) into.places.push(name);
+    run = [];
+  };
+  for (const { word, tag } of words) {
+    const place = isPlace(word, tag);
+    if (place || (run.length > 0 && TRAILING.has(word))) run.push(word);
+    else flush();
+    if (word.length < 2) continue;
+    into.terms.set(word, (into.terms.get(word) ?? 0) + weight);
+    if (place) into.placeWords.add(word);
+  }
+  flush();
+}
+
+/** A message's words; `location` (a ticket's place field) counts as place words whatever their tags. */
+export function readMessage(title: string, body: string, location?: string | null, category?: string | null): MessageText {
+  const out: MessageText = { terms: new Map(), placeWords: new Set(), places: [] };
+  if (location) {
+    read(location, 1, out);
+    for (const w of out.terms.keys()) out.placeWords.add(w);
+    // The place as the ticket records it, down to the compound, not the door ("幸福社区3栋2单元" → 幸福社区).
+    const where = normalize(location).replace(BUILDING, '').trim();
+    if (where.length >= 2) out.places.unshift(where);
+  }
+  read(title, 2, out);
+  read(body, 1, out);
+  // The service a dispatcher chose is a strong hint of "the same problem": a word of its own.
+  if (category) out.terms.set(`#${category}`, 2);
+  return out;
+}
