@@ -110,7 +110,7 @@ describe('importing historical tickets', () => {
     expect(report.rejected).toEqual([{
       row: 5, column: '渠道', code: 'TICKET_IMPORT_ROW_INVALID',
       message: '工单数据有误：第 5 行「渠道」：无法识别渠道“传真”，应为 12345热线、网站、APP、接口、Open311、窗口、企业、主动发现 之一',
-      message_en: 'Invalid ticket data: row 5, column 渠道 (channel): unknown channel "传真"; use one of 12345热线, 网站, APP, 接口, Open311, 窗口, 企业',
+      message_en: 'Invalid ticket data: row 5, column 渠道 (channel): unknown channel "传真"; use one of 12345热线, 网站, APP, 接口, Open311, 窗口, 企业, 主动发现',
     }]);
     expect(await countTickets()).toBe(before);
 
