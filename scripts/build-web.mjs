@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'web', 'dist', '.source-hash');
@@ -34,4 +35,17 @@ if (!fs.existsSync(path.join(root, 'node_modules', 'vite'))) {
 console.log('building the web app…');
 const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
+
+// Brotli and gzip copies beside every text file: the server sends them as they are (@fastify/static
+// preCompressed), so a browser downloads a fifth of the bytes and no request spends CPU compressing.
+const dist = path.join(root, 'web', 'dist');
+const TEXT = /\.(js|css|html|svg|json|txt)$/;
+for (const file of fs.readdirSync(dist, { recursive: true })) {
+  const full = path.join(dist, String(file));
+  if (!TEXT.test(full) || !fs.statSync(full).isFile()) continue;
+  const body = fs.readFileSync(full);
+  if (body.length < 1024) continue;
+  fs.writeFileSync(`${full}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  fs.writeFileSync(`${full}.gz`, zlib.gzipSync(body, { level: 9 }));
+}
 fs.writeFileSync(stamp, digest);

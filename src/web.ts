@@ -16,7 +16,9 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
     app.log.warn(`web app not built (${WEB_DIST}); run \`npm run build:web\``);
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+  // serve: false — only reply.sendFile: the routes below decide what is cached how. preCompressed: the build
+  // writes .br and .gz beside each file (scripts/build-web.mjs); the one the browser accepts is sent.
+  await app.register(fastifyStatic, { root: WEB_DIST, serve: false, cacheControl: false, preCompressed: true });
   const entry = (file: string) => (_req: unknown, reply: { header(k: string, v: string): unknown; sendFile(f: string): unknown }) => {
     reply.header('cache-control', 'no-cache');
     return reply.sendFile(file);

@@ -6,8 +6,8 @@
  * How (measured on hot.jsonl, bench/hotspot.bench.ts):
  * - each message is a tf-idf vector of its words (src/hotspots/hotspot.text.ts), unit length;
  * - candidate pairs share one of their most telling words; a pair is an edge when its cosine reaches
- *   LINK and it shares a place word that is not common in the period (the same complaint about two
- *   compounds is two hotspots);
+ *   LINK and it is at the same place: recorded locations that hold one another, or (messages without one)
+ *   a shared place word that is not common in the period. The same complaint about two compounds is two hotspots;
  * - edges are taken strongest first, and two groups merge only when their centroids are alike too
  *   (CENTROID): single-link chaining otherwise glues unrelated groups through one bridging message.
  */
@@ -53,6 +53,7 @@ export interface MineOptions {
 }
 
 const LINK = 0.25;
+const SAME_TEXT = 0.5;
 const CENTROID = 0.3;
 /** Words used in more than this share of the messages are not specific enough to pair messages by. */
 const TELLING_SHARE = 0.02;
@@ -66,14 +67,15 @@ const SPECIFIC = 0.5;
 
 interface Vec { ids: Int32Array; w: Float64Array }
 
-function dot(a: Vec, b: Vec): number {
-  let i = 0; let j = 0; let s = 0;
+/** The cosine of two unit vectors, and how many words they share. */
+function dot(a: Vec, b: Vec): { cosine: number; shared: number } {
+  let i = 0; let j = 0; let s = 0; let shared = 0;
   while (i < a.ids.length && j < b.ids.length) {
-    if (a.ids[i] === b.ids[j]) s += a.w[i++]! * b.w[j++]!;
+    if (a.ids[i] === b.ids[j]) { s += a.w[i++]! * b.w[j++]!; shared++; }
     else if (a.ids[i]! < b.ids[j]!) i++;
     else j++;
   }
-  return s;
+  return { cosine: s, shared };
 }
 
 function mapCosine(a: Map<number, number>, b: Map<number, number>): number {
@@ -97,7 +99,7 @@ export function mineHotspots(messages: readonly HotspotMessage[], opts: MineOpti
     for (const w of t.placeWords) placeIds.add(idOf(w));
   }
   const vecs = texts.map((t) => vectorOf(t, idOf, df, n));
-  const edges = candidateEdges(vecs, df, placeIds, n);
+  const edges = candidateEdges(vecs, df, placeIds, texts.map((t) => t.placeKey), n);
   const groups = mergeGroups(vecs, edges);
   const minSize = opts.minSize ?? 3;
   const from = opts.from ?? new Date(Math.min(...messages.map((m) => m.at.getTime())));
@@ -124,7 +126,9 @@ function vectorOf(t: MessageText, idOf: (w: string) => number, df: number[], n: 
 }
 
 /** Pairs that share a telling word, with their cosine, strongest first; only those that also share a place. */
-function candidateEdges(vecs: readonly Vec[], df: readonly number[], placeIds: ReadonlySet<number>, n: number): Array<[number, number, number]> {
+function candidateEdges(
+  vecs: readonly Vec[], df: readonly number[], placeIds: ReadonlySet<number>, placeKeys: ReadonlyArray<string | null>, n: number,
+): Array<[number, number, number]> {
   // In a small set every word is rare; the floors keep a week of a small town's tickets minable.
   const telling = Math.max(20, n * TELLING_SHARE);
   const placeCap = Math.max(12, n * PLACE_SHARE);
@@ -139,6 +143,12 @@ function candidateEdges(vecs: readonly Vec[], df: readonly number[], placeIds: R
       else if (list.length < MAX_POSTING) list.push(doc);
     }
   });
+  // Two recorded locations are one place when one holds the other (a community holds its compounds); names that
+  // merely share a word (书香社区, 书香花园) are not. Without recorded locations, a shared uncommon place word.
+  const samePlace = (x: number, y: number) => {
+    const kx = placeKeys[x]; const ky = placeKeys[y];
+    return kx && ky ? kx.includes(ky) || ky.includes(kx) : sharesPlace(vecs[x]!, vecs[y]!);
+  };
   const sharesPlace = (a: Vec, b: Vec) => {
     let i = 0; let j = 0;
     while (i < a.ids.length && j < b.ids.length) {
@@ -160,8 +170,9 @@ function candidateEdges(vecs: readonly Vec[], df: readonly number[], placeIds: R
         const key = a * vecs.length + b;
         if (seen.has(key)) continue;
         seen.add(key);
-        const s = dot(vecs[a]!, vecs[b]!);
-        if (s >= LINK && sharesPlace(vecs[a]!, vecs[b]!)) edges.push([s, a, b]);
+        const { cosine, shared } = dot(vecs[a]!, vecs[b]!);
+        // One shared word makes two short texts look alike ("有人…", "一家…"): it takes two, or a near-copy.
+        if ((cosine >= SAME_TEXT || (cosine >= LINK && shared >= 2)) && samePlace(a, b)) edges.push([cosine, a, b]);
       }
     }
   }
@@ -209,7 +220,8 @@ function describe(group: readonly number[], ctx: Context): Hotspot {
   const phrases = sharedPhrases(members.map((i) => ctx.runs[i]!), ctx.corpusCount);
   const specific = phrases.filter((p) => p.specificity >= SPECIFIC && p.text.length >= 3);
   const place = recordedPlace(members.map((i) => messages[i]!.location)) ?? specific.find((p) => isPlaceName(p.text))?.text ?? null;
-  const headline = phrases.find((p) => !isPlaceName(p.text) && !(place ?? '').includes(p.text) && !p.text.includes(place ?? '\u0000'))?.text ?? null;
+  const headline = withoutPlace(commonTitle(members.map((i) => ctx.runs[i]!.join(''))) ?? phrases.find((p) => !isPlaceName(p.text)
+    && !(place ?? '').includes(p.text) && !p.text.includes(place ?? '\u0000'))?.text ?? null, place);
   // Key words: heavy inside the group, and used by several members; the place's own words are the name already.
   const weight = new Map<number, number>();
   const users = new Map<number, number>();
@@ -235,6 +247,22 @@ function describe(group: readonly number[], ctx: Context): Hotspot {
     first: messages[members[0]!]!.at, last: messages[members[members.length - 1]!]!.at,
     growth, reaction, heat: Math.round(heat * 1000) / 1000,
   };
+}
+
+/** The title most members share word for word (door numbers aside), when at least 40% do: the best name there is. */
+function commonTitle(titles: readonly string[]): string | null {
+  const count = new Map<string, number>();
+  for (const t of titles) if (t.length >= 2) count.set(t, (count.get(t) ?? 0) + 1);
+  const [best] = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return best && best[1] >= Math.max(2, Math.ceil(titles.length * 0.4)) ? best[0] : null;
+}
+
+/** A headline without the place it starts with ("锦华苑小区停水" at 锦华苑小区 → "停水"): the name shows the place already. */
+function withoutPlace(headline: string | null, place: string | null): string | null {
+  if (!headline || !place) return headline;
+  let cut = 0;
+  for (let len = 2; len < headline.length; len++) if (place.includes(headline.slice(0, len))) cut = len;
+  return headline.slice(cut) || headline;
 }
 
 /** The location most members recorded (down to the compound), when at least 40% share it. */

@@ -27,6 +27,8 @@ export interface MessageText {
   placeWords: Set<string>;
   /** Place names as written: the recorded location first, then as the text mentions them. */
   places: string[];
+  /** The recorded location down to the compound (no door numbers), when the message has one. */
+  placeKey: string | null;
 }
 
 /** A proper name, or a name with a place suffix; the suffix alone (小区, 社区, 医院) names no place in particular. */
@@ -37,7 +39,7 @@ function isPlace(word: string, tag: string): boolean {
   return suffix !== null && suffix[0].length < word.length;
 }
 
-function read(text: string, weight: number, into: MessageText): void {
+function read(text: string, weight: number, into: Pick<MessageText, 'terms' | 'placeWords' | 'places'>): void {
   const words = taggedWords(normalize(text).replace(ADMIN_CODE, ' '));
   let run: string[] = [];
   const flush = () => {
@@ -56,18 +58,32 @@ function read(text: string, weight: number, into: MessageText): void {
   flush();
 }
 
-/** A message's words; `location` (a ticket's place field) counts as place words whatever their tags. */
+/**
+ * A message's words. When it records a location (a ticket's place field), only the location names its place:
+ * the text's unknown words are then mostly the problem's own (异响, 抖动), not names of places.
+ */
 export function readMessage(title: string, body: string, location?: string | null, category?: string | null): MessageText {
-  const out: MessageText = { terms: new Map(), placeWords: new Set(), places: [] };
+  const out: MessageText = { terms: new Map(), placeWords: new Set(), places: [], placeKey: null };
   if (location) {
-    read(location, 1, out);
-    for (const w of out.terms.keys()) out.placeWords.add(w);
-    // The place as the ticket records it, down to the compound, not the door ("幸福社区3栋2单元" → 幸福社区).
-    const where = normalize(location).replace(BUILDING, '').trim();
-    if (where.length >= 2) out.places.unshift(where);
+    // What is wrong is compared apart from where: the location's words leave the text (two problems in one
+    // compound both name it), and the place is matched on the recorded location itself.
+    const where = { terms: new Map<string, number>(), placeWords: new Set<string>(), places: [] as string[] };
+    read(location, 1, where);
+    read(title, 2, out);
+    read(body, 1, out);
+    const written = normalize(location).toLowerCase();
+    for (const w of [...out.terms.keys()]) if (where.terms.has(w) || written.includes(w)) out.terms.delete(w);
+    out.placeWords = new Set(where.terms.keys());
+    // The place down to the compound, not the door ("幸福社区3栋2单元" → 幸福社区).
+    const key = normalize(location).replace(BUILDING, '').trim();
+    if (key.length >= 2) {
+      out.places.unshift(key);
+      out.placeKey = key;
+    }
+  } else {
+    read(title, 2, out);
+    read(body, 1, out);
   }
-  read(title, 2, out);
-  read(body, 1, out);
   // The service a dispatcher chose is a strong hint of "the same problem": a word of its own.
   if (category) out.terms.set(`#${category}`, 2);
   return out;

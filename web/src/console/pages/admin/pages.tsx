@@ -1,12 +1,14 @@
 /** The 系统管理 pages, for admins only; registered from pages/index.tsx after the working pages. */
 import { ApartmentOutlined, CalendarOutlined, KeyOutlined, ProfileOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { PageEntry } from '../../nav';
-import { CalendarPage } from './calendar/CalendarPage';
-import { CataloguePage } from './catalogue/CataloguePage';
-import { ScoringPage } from './scoring/ScoringPage';
-import { TokensPage } from './tokens/TokensPage';
-import { UnitsPage } from './units/UnitsPage';
-import { UsersPage } from './users/UsersPage';
+import { lazyPage } from '../../components/LazyPage';
+
+const CalendarPage = lazyPage(() => import('./calendar/CalendarPage').then((m) => m.CalendarPage));
+const CataloguePage = lazyPage(() => import('./catalogue/CataloguePage').then((m) => m.CataloguePage));
+const ScoringPage = lazyPage(() => import('./scoring/ScoringPage').then((m) => m.ScoringPage));
+const TokensPage = lazyPage(() => import('./tokens/TokensPage').then((m) => m.TokensPage));
+const UnitsPage = lazyPage(() => import('./units/UnitsPage').then((m) => m.UnitsPage));
+const UsersPage = lazyPage(() => import('./users/UsersPage').then((m) => m.UsersPage));
 
 const group = 'menuAdmin' as const;
 

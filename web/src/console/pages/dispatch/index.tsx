@@ -1,7 +1,9 @@
 import { AuditOutlined, SendOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../components/LazyPage';
 import type { PageEntry } from '../../nav';
-import { ArbitrationPage } from './ArbitrationPage';
-import { DispatchPage } from './DispatchPage';
+
+const ArbitrationPage = lazyPage(() => import('./ArbitrationPage').then((m) => m.ArbitrationPage));
+const DispatchPage = lazyPage(() => import('./DispatchPage').then((m) => m.DispatchPage));
 
 export const dispatchPages: PageEntry[] = [
   { path: '/dispatch', title: 'menuDispatch', roles: ['dispatcher'], element: <DispatchPage />, menu: { icon: <SendOutlined /> } },

@@ -1,6 +1,8 @@
 import { FireOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../components/LazyPage';
 import type { PageEntry } from '../../nav';
-import { HotspotsPage } from './HotspotsPage';
+
+const HotspotsPage = lazyPage(() => import('./HotspotsPage').then((m) => m.HotspotsPage));
 
 /** 溯源分析: what keeps coming back, and where. A unit sees the hotspots among its own tickets. */
 export const hotspotPages: PageEntry[] = [

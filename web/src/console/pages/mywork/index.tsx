@@ -1,6 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../components/LazyPage';
 import type { PageEntry } from '../../nav';
-import { MyWorkPage } from './MyWorkPage';
+
+const MyWorkPage = lazyPage(() => import('./MyWorkPage').then((m) => m.MyWorkPage));
 
 /** 本单位工单: a handler's start page. */
 export const myWorkPages: PageEntry[] = [

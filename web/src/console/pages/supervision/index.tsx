@@ -1,6 +1,8 @@
 import { AlertOutlined, FieldTimeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../components/LazyPage';
 import type { PageEntry } from '../../nav';
-import { SupervisionPage } from './SupervisionPage';
+
+const SupervisionPage = lazyPage(() => import('./SupervisionPage').then((m) => m.SupervisionPage));
 
 /** 督查督办, with its extension queue and spot checks as pages of their own in the menu. */
 export const supervisionPages: PageEntry[] = [

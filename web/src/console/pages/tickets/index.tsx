@@ -1,7 +1,9 @@
 import { FileSearchOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../components/LazyPage';
 import type { PageEntry } from '../../nav';
-import { TicketListPage } from './TicketListPage';
-import { TicketPage } from './TicketPage';
+
+const TicketListPage = lazyPage(() => import('./TicketListPage').then((m) => m.TicketListPage));
+const TicketPage = lazyPage(() => import('./TicketPage').then((m) => m.TicketPage));
 
 /** 工单查询 for everyone (the server limits each unit to its own), and the ticket page (not in the menu). */
 export const ticketPages: PageEntry[] = [

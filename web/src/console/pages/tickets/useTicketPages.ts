@@ -17,6 +17,27 @@ export interface TicketPages {
   loadMore(): void;
 }
 
+type Page = Awaited<ReturnType<typeof firstPage>>;
+const firstPage = (query: TicketListQuery) => call(api.GET('/api/v1/tickets', { params: { query } }));
+const early = new Map<string, { at: number; page: Promise<Page> }>();
+
+/**
+ * Ask for a list's first page before the app has even rendered (a page load straight onto /tickets): it
+ * travels while the scripts run and the session is checked, instead of after. Used once, within seconds.
+ */
+export function prefetchTicketPage(query: Omit<TicketListQuery, 'cursor'>): void {
+  const page = firstPage(query);
+  page.catch(() => undefined);
+  early.set(JSON.stringify(query), { at: Date.now(), page });
+}
+
+function takeEarly(key: string): Promise<Page> | undefined {
+  const e = early.get(key);
+  early.delete(key);
+  // A refusal (signed out) or an old answer is asked again rather than shown.
+  return e && Date.now() - e.at < 10_000 ? e.page.catch(() => firstPage(JSON.parse(key) as TicketListQuery)) : undefined;
+}
+
 export function useTicketPages(query: Omit<TicketListQuery, 'cursor'>): TicketPages {
   const key = JSON.stringify(query);
   const [state, setState] = useState({ items: [] as TicketListItem[], nextCursor: null as string | null, loading: true, loadingMore: false, error: undefined as unknown, pages: 0 });
@@ -25,7 +46,7 @@ export function useTicketPages(query: Omit<TicketListQuery, 'cursor'>): TicketPa
   const reload = useCallback(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    call(api.GET('/api/v1/tickets', { params: { query: JSON.parse(key) as TicketListQuery } })).then(
+    (takeEarly(key) ?? firstPage(JSON.parse(key) as TicketListQuery)).then(
       (page) => { if (mine === seq.current) setState({ items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, error: undefined, pages: 1 }); },
       (error: unknown) => { if (mine === seq.current) setState((s) => ({ ...s, loading: false, error })); },
     );
