@@ -61,6 +61,7 @@ function decodeCursor(s: string): Cursor {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const TRACKING_CODE = /^MSB\d{8}-\d{6,}$/i;
 
 /**
  * Newest first, keyset-paginated on (accepted_at, id) so page 500 costs what page 1 does.
@@ -80,7 +81,10 @@ export async function listTickets(
   if (f.channel) where.push(`t.channel = ${p(f.channel)}`);
   if (f.supervised !== undefined) where.push(`t.supervised = ${p(f.supervised)}`);
   if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM clocks c WHERE c.work_type = 'ticket' AND c.work_id = t.id AND c.overdue_at IS NOT NULL AND c.kind <> 'return_window')`);
-  if (f.q) {
+  if (f.q && TRACKING_CODE.test(f.q.trim())) {
+    // A whole tracking code is looked up by its unique index, not by scanning every ticket's text.
+    where.push(`t.tracking_code = ${p(f.q.trim().toUpperCase())}`);
+  } else if (f.q) {
     const like = p(`%${escapeLike(f.q)}%`);
     where.push(`(t.title ILIKE ${like} OR t.description ILIKE ${like} OR t.location_text ILIKE ${like} OR t.tracking_code ILIKE ${like})`);
   }

@@ -198,4 +198,30 @@ describe('admin console', () => {
     const saved = (await e.d.call('admin', 'GET', '/api/v1/stats/weights')).body;
     expect(saved).toMatchObject({ isDefault: false, weights: { satisfaction: 0.4, response: 0.1 } });
   }), TIMEOUT);
+
+  it('text intelligence: reads how suggestions fared, sets the auto-assign threshold and tries a text', async () => asAdmin('text', async (page) => {
+    // One call whose service the dispatcher then decided as suggested.
+    const call = await e.d.call('operator', 'POST', '/api/v1/tickets', {
+      title: '小区停水', description: '幸福社区停水一天了', channel: 'hotline', requesterName: '王女士', requesterPhone: '13800001234', location: '幸福社区',
+    });
+    expect(call.status).toBe(201);
+    await e.d.call('dispatcher', 'POST', `/api/v1/tickets/${call.body.id}/assign`, { serviceId: e.d.waterService, leadUnitId: e.d.units.water.id });
+
+    await page.goto('/admin/text');
+    await page.getByText('尚未训练模型').waitFor();
+    await page.getByText('全部', { exact: true }).click();
+    await page.getByText('采纳率').first().waitFor();
+    await expect.poll(async () => page.locator('.ant-table-row', { hasText: '事项关键词' }).count()).toBe(1);
+
+    await page.getByLabel('自动派单阈值').fill('0.95');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('阈值已保存').waitFor();
+    expect((await e.d.call('admin', 'GET', '/api/v1/text/settings')).body).toMatchObject({ autoAssignThreshold: 0.95, isDefault: false });
+
+    await page.getByLabel('诉求标题').fill('停水');
+    await page.getByLabel('诉求内容').fill('自来水停水，水压很低');
+    await page.getByRole('button', { name: '看看会推荐什么' }).click();
+    await page.getByTestId('text-try-result').getByText('供水问题').waitFor();
+    await e.shot(page, 'admin-text');
+  }), TIMEOUT);
 });

@@ -51,6 +51,15 @@ export const ACTION_LABELS: Labels = {
   clock_overdue: { zh: '时限超时', en: 'Deadline passed' },
 };
 
+/** What the reply check found in a reply (src/text/reply.rules.ts), as the trail shows it. */
+export const REPLY_FLAG_LABELS: Labels = {
+  low_relevance: { zh: '与诉求关联度低', en: 'does not address the request' },
+  no_action: { zh: '未说明具体措施', en: 'no concrete action' },
+  no_time: { zh: '未说明办理时间', en: 'no date or time' },
+  boilerplate: { zh: '套话模板', en: 'boilerplate' },
+  too_short: { zh: '过于简短', en: 'too short' },
+};
+
 export const RETURN_REASON_LABELS: Labels = {
   jurisdiction: { zh: '属地不符', en: 'Wrong area' },
   ownership: { zh: '权属不清', en: 'Ownership unclear' },

@@ -1,7 +1,7 @@
 /** The trail in words: each recorded action with the details a reader needs (who, to whom, why). */
 import type { Lang } from '../../i18n';
 import {
-  ACTION_LABELS, CHANNEL_LABELS, CLOSE_KIND_LABELS, CONTACT_METHOD_LABELS, label, RESOLVED_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS,
+  ACTION_LABELS, CHANNEL_LABELS, CLOSE_KIND_LABELS, CONTACT_METHOD_LABELS, label, REPLY_FLAG_LABELS, RESOLVED_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS,
 } from '../../components/TicketLabels';
 import { CLOCK_LABELS } from '../../components/TicketTags';
 import type { TicketEvent } from '../../components/TicketTypes';
@@ -47,8 +47,15 @@ export function describeEvent(e: TicketEvent, unitName: (id: number) => string, 
     case 'paused':
       parts.push(unit, str(d.reason));
       break;
-    case 'replied': case 'contributed':
+    case 'replied': case 'contributed': {
       parts.push(unit, str(d.text));
+      // The reply check's hints are kept with the reply: a spot check sees what the handler was told.
+      const flags = (d.replyCheck as { flags?: unknown } | undefined)?.flags;
+      if (Array.isArray(flags) && flags.length) parts.push(`${zh ? '答复提示' : 'Reply check'}${sep}${flags.map((f) => label(REPLY_FLAG_LABELS, str(f), lang)).join(zh ? '、' : ', ')}`);
+      break;
+    }
+    case 'hotspot_case':
+      parts.push(`${str(d.name)}${zh ? `（${str(d.tickets)} 件工单）` : ` (${str(d.tickets)} tickets)`}`);
       break;
     case 'returned':
       parts.push(unit, `${label(RETURN_REASON_LABELS, str(d.reasonCode), lang)}${sep}${str(d.reason)}`);
