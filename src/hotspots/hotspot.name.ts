@@ -6,12 +6,9 @@
  * is wrong.
  */
 import { normalize } from '../text/normalize.js';
+import { ADMIN_CODE, DOOR } from './hotspot.place.js';
 
-const PLACE_END = /(小区|花园|家园|新城|公寓|大厦|广场|社区|村|组|学院|学校|中学|小学|幼儿园|医院|市场|路|街|巷|大道|镇|乡|苑|府|城|园|湖|桥|站|湾|庄|里|滩|山|湖|港|区)$/;
-const ADMIN_CODE = /[A-Z]\d{0,2}[市区县省]/g;
-const BUILDING = /[\d一二三四五六七八九十]+(栋|幢|号楼|号|单元|楼|室|组).*$/;
 const MAX_LEN = 12;
-const DOOR = /[\d一二三四五六七八九十]+(栋|幢|号楼|号|单元|楼|室|组|期)/g;
 // Characters that glue a phrase to its sentence ("坚决反对在…"): never the first or last of a name.
 // (对 only at the start: at the end it is usually 反对.)
 const GLUE = /^[在的了对和与及等于是请把被给向将就都也还又之]+|[在的了和与及等于是请把被给向将就都也还又之]+$/g;
@@ -20,10 +17,6 @@ const GLUE = /^[在的了对和与及等于是请把被给向将就都也还又�
 export function titleRuns(title: string): string[] {
   // Door numbers ("3栋", "12号") differ between neighbours and would cut a shared phrase in two.
   return normalize(title).replace(ADMIN_CODE, ' ').replace(DOOR, ' ').split(/[^\p{Script=Han}A-Za-z0-9]+/u).filter((r) => r.length >= 2);
-}
-
-export function placeOfLocation(location: string): string {
-  return normalize(location).replace(ADMIN_CODE, '').replace(BUILDING, '').trim();
 }
 
 export interface Phrase { text: string; members: number; specificity: number }
@@ -59,7 +52,3 @@ export function sharedPhrases(memberRuns: readonly string[][], corpusCount: (phr
 }
 
 const score = (p: Phrase) => p.members * p.specificity * Math.log(1 + p.text.length);
-
-export function isPlaceName(phrase: string): boolean {
-  return phrase.length >= 3 && PLACE_END.test(phrase);
-}

@@ -11,7 +11,8 @@
  * - edges are taken strongest first, and two groups merge only when their centroids are alike too
  *   (CENTROID): single-link chaining otherwise glues unrelated groups through one bridging message.
  */
-import { isPlaceName, placeOfLocation, sharedPhrases, titleRuns } from './hotspot.name.js';
+import { sharedPhrases, titleRuns } from './hotspot.name.js';
+import { isPlaceName, placeOfLocation } from './hotspot.place.js';
 import { readMessage, type MessageText } from './hotspot.text.js';
 
 export interface HotspotMessage {

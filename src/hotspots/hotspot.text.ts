@@ -11,14 +11,11 @@
  */
 import { normalize } from '../text/normalize.js';
 import { taggedWords } from '../text/tokenize.js';
+import { ADMIN_CODE, PLACE_SUFFIX, placeOfLocation } from './hotspot.place.js';
 
 const PLACE_TAGS = new Set(['ns', 'nt', 'nz', 'nr', 'nrfg', 'nrt', 'x', 'j']);
-const PLACE_SUFFIX = /(小区|花园|家园|新城|公寓|大厦|广场|社区|村|组|学院|学校|中学|小学|幼儿园|医院|市场|公司|路|街|巷|大道|镇|乡|苑|府|城|园|湖|桥|站|线|湾|庄|里)$/;
 /** Single characters that end a place name when jieba cuts them off (伊景园滨河 + 苑). */
 const TRAILING = new Set(['苑', '城', '园', '村', '府', '湾', '庄', '里', '路', '街', '巷', '组', '栋']);
-// Administrative codes of anonymised records (A市, A7县, B2区) say nothing of the place within a city.
-const ADMIN_CODE = /[A-Z]\d{0,2}[市区县]/g;
-const BUILDING = /[\d一二三四五六七八九十]+(栋|幢|号楼|号|单元|楼|室|组).*$/;
 
 export interface MessageText {
   /** Content word → weight in this message (title words count twice). */
@@ -74,8 +71,7 @@ export function readMessage(title: string, body: string, location?: string | nul
     const written = normalize(location).toLowerCase();
     for (const w of [...out.terms.keys()]) if (where.terms.has(w) || written.includes(w)) out.terms.delete(w);
     out.placeWords = new Set(where.terms.keys());
-    // The place down to the compound, not the door ("幸福社区3栋2单元" → 幸福社区).
-    const key = normalize(location).replace(BUILDING, '').trim();
+    const key = placeOfLocation(location);
     if (key.length >= 2) {
       out.places.unshift(key);
       out.placeKey = key;
