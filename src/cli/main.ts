@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand } from './backup.command.js';
 import { seedCommand } from './seed.command.js';
 import { classifyCommand } from './classify.command.js';
 import { trainCommand } from './train.command.js';
+import { hotspotsCommand } from './hotspots.command.js';
 
 const program = new Command('mashangban')
   .description('马上办 Mashangban: closed-loop handling of public requests, projects and supervision')
@@ -25,6 +26,7 @@ program.addCommand(restoreCommand());
 program.addCommand(seedCommand());
 program.addCommand(trainCommand());
 program.addCommand(classifyCommand());
+program.addCommand(hotspotsCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };
