@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { startServer } from '../server.js';
@@ -6,6 +8,25 @@ import { generateDistrict } from '../demo/demo.district.js';
 import { loginTable } from '../demo/demo.logins.js';
 import { warmSimilarIndex } from '../tickets/ticket.similar.service.js';
 import { DEMO_PASSWORD, demoSeedingWanted, demoUsers, seedDemoBase, seedDemoTickets } from '../demo/demo.seed.service.js';
+
+/**
+ * The demo district's classifier, trained from its dispatchers' history as `mashangban train` does, in a
+ * process of its own: training takes the better part of a minute of CPU, which the server must not spend.
+ */
+function trainDemoClassifier(): ChildProcess {
+  const child = spawn(process.execPath, [...process.execArgv, path.resolve(import.meta.dirname, '../../bin/mashangban.js'), 'train'], {
+    env: process.env, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => { out += b.toString(); });
+  child.stderr?.on('data', (b: Buffer) => { out += b.toString(); });
+  child.on('exit', (code) => {
+    const summary = out.split('\n').find((l) => l.startsWith('Model version'));
+    if (code === 0 && summary) console.log(`Demo classifier trained. ${summary}`);
+    else if (code !== null) console.error(`Demo classifier training failed (run \`npx mashangban train\`): ${out.trim().split('\n').slice(-3).join(' ')}`);
+  });
+  return child;
+}
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -35,6 +56,7 @@ export function serveCommand(): Command {
         console.log(`\n${loginTable(d, demoUsers(d, demo.seed), DEMO_PASSWORD)}\n`);
       }
       const abort = new AbortController();
+      let trainer: ChildProcess | null = null;
       let background: Promise<unknown> = Promise.resolve();
       if (seedTickets) {
         const started = Date.now();
@@ -49,7 +71,9 @@ export function serveCommand(): Command {
             }
           },
         }).then((r) => {
-          if (r.done) console.log(`Demo tickets ready: ${r.written} written in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+          if (!r.done) return;
+          console.log(`Demo tickets ready: ${r.written} written in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+          trainer = trainDemoClassifier();
         }, (err: unknown) => console.error('Demo ticket seeding failed (it resumes at the next start):', err));
       }
       // The similar-ticket index is built in memory from the open tickets: now, rather than on the first call of the day.
@@ -58,6 +82,7 @@ export function serveCommand(): Command {
         console.log(`\n${signal}: stopping…`);
         // Seeding stops between chunks; what was written stays and the next start resumes it.
         abort.abort();
+        trainer?.kill('SIGTERM');
         background.then(() => server.stop()).then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
       };
       process.once('SIGINT', () => shutdown('SIGINT'));
