@@ -3,6 +3,7 @@ import { DomainError } from '../platform/errors.js';
 import type { AppContext, Access } from '../platform/http/context.js';
 import { hashToken } from '../platform/auth/tokens.js';
 import { findActorByTokenHash, touchToken } from './auth.repository.js';
+import { rememberedActor, touched } from './auth.cache.js';
 
 export const SESSION_COOKIE = 'msb_session';
 // Writing last_used_at on every request would turn every read into a write; a minute's precision is enough.
@@ -22,11 +23,13 @@ export function authenticate(ctx: AppContext) {
     const token = bearerOrCookie(req);
     if (token) {
       const now = ctx.clock.now();
-      const found = await findActorByTokenHash(ctx.db, hashToken(token), now);
+      const hash = hashToken(token);
+      const found = await rememberedActor(hash, now, () => findActorByTokenHash(ctx.db, hash, now));
       if (found) {
         req.actor = found.actor;
         if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
           await touchToken(ctx.db, found.tokenId, now);
+          touched(hash, now);
         }
       }
     }

@@ -1,18 +1,18 @@
 import type { Queryable, Tx } from '../platform/database/db.js';
-import { maybeOne, rows } from '../platform/database/db.js';
+import { maybeOne, preparedRows, rows } from '../platform/database/db.js';
 import type { Actor, Role } from '../platform/auth/roles.js';
 
 interface ActorRow {
   user_id: number; username: string; display_name: string; unit_id: number; unit_path: string; roles: Role[];
-  token_id: number; last_used_at: Date | null;
+  token_id: number; last_used_at: Date | null; expires_at: Date | null;
 }
 
 export interface TokenActor { actor: Actor; tokenId: number; lastUsedAt: Date | null }
 
-export async function findActorByTokenHash(q: Queryable, hash: Buffer, now: Date): Promise<TokenActor | undefined> {
-  const row = await maybeOne<ActorRow>(q, `
+export async function findActorByTokenHash(q: Queryable, hash: Buffer, now: Date): Promise<(TokenActor & { expiresAt: Date | null }) | undefined> {
+  const [row] = await preparedRows<ActorRow>(q, 'msb_token_actor', `
     SELECT u.id AS user_id, u.username, u.display_name, u.unit_id, un.path AS unit_path, u.roles,
-           t.id AS token_id, t.last_used_at
+           t.id AS token_id, t.last_used_at, t.expires_at
       FROM auth_tokens t JOIN users u ON u.id = t.user_id JOIN units un ON un.id = u.unit_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
        AND u.active`, [hash, now]);
@@ -21,6 +21,7 @@ export async function findActorByTokenHash(q: Queryable, hash: Buffer, now: Date
     actor: { userId: row.user_id, username: row.username, displayName: row.display_name, unitId: row.unit_id, unitPath: row.unit_path, roles: row.roles },
     tokenId: row.token_id,
     lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
   };
 }
 

@@ -6,6 +6,7 @@ import { verifyPassword } from '../platform/auth/password.js';
 import { hashToken, newToken } from '../platform/auth/tokens.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './auth.repository.js';
+import { forgetSessions } from './auth.cache.js';
 
 // Failed-login limits: 5 per account, 20 per address, in a sliding 15 minutes (brute force, not typos).
 const WINDOW_MS = 15 * 60 * 1000;
@@ -37,6 +38,7 @@ export async function login(ctx: AppContext, username: string, password: string,
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {
   await repo.revokeToken(ctx.db, { hash: hashToken(token) }, ctx.clock.now());
+  forgetSessions();
 }
 
 /** Long-lived tokens for integrations, shown once at creation. */
@@ -53,5 +55,6 @@ export async function createApiToken(ctx: AppContext, actor: Actor, name: string
 
 export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: number): Promise<void> {
   const n = await repo.revokeToken(ctx.db, { id: tokenId, userId: actor.userId }, ctx.clock.now());
+  forgetSessions();
   if (n === 0) throw new DomainError('TOKEN_NOT_FOUND');
 }

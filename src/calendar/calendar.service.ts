@@ -1,4 +1,4 @@
-import { withTransaction, type Queryable, type Tx } from '../platform/database/db.js';
+import { withTransaction, type Db, type Queryable, type Tx } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors.js';
 import type { AppContext } from '../platform/http/context.js';
 import type { Actor } from '../platform/auth/roles.js';
@@ -43,6 +43,30 @@ export async function getCalendar(q: Queryable): Promise<WorkCalendar> {
   return cal;
 }
 
+// Intake asks for the calendar on every ticket; between changes the answer is the same. A calendar read in
+// the last RECENT_MS serves, unless this process changed it since (other processes see a change within RECENT_MS).
+const RECENT_MS = 2_000;
+let changes = 0;
+const recent = new WeakMap<Db, { at: number; changes: number; cal: WorkCalendar }>();
+
+/** A change, once it has committed (or failed), is seen by the next recentCalendar of this process. */
+async function afterwardsForgotten<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    changes++;
+  }
+}
+
+/** The calendar in force, read at most every two seconds per database; for reads outside a transaction. */
+export async function recentCalendar(db: Db): Promise<WorkCalendar> {
+  const hit = recent.get(db);
+  if (hit && hit.changes === changes && Date.now() - hit.at < RECENT_MS) return hit.cal;
+  const cal = await getCalendar(db);
+  recent.set(db, { at: Date.now(), changes, cal });
+  return cal;
+}
+
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
 /**
@@ -57,7 +81,7 @@ export async function ensureCalendarSeeded(ctx: Ctx): Promise<{ loaded: number[]
   const wanted = [year - 1, year, year + 1].map(scheduleFromChineseDays).filter((s): s is YearSchedule => s !== undefined);
   const present = new Set((await repo.listYears(ctx.db)).map((y) => y.year));
   if (wanted.every((s) => present.has(s.year))) return { loaded: [] };
-  return withTransaction(ctx.db, async (tx) => {
+  return afterwardsForgotten(withTransaction(ctx.db, async (tx) => {
     await repo.lockVersion(tx);
     const loaded: number[] = [];
     for (const s of wanted) {
@@ -67,7 +91,7 @@ export async function ensureCalendarSeeded(ctx: Ctx): Promise<{ loaded: number[]
     }
     if (loaded.length > 0) await repo.bumpVersion(tx, now, null);
     return { loaded };
-  });
+  }));
 }
 
 export interface ChangeOptions {
@@ -82,7 +106,7 @@ async function changeCalendar<T extends object>(
   ctx: Ctx, actor: Actor | null, options: ChangeOptions, write: (tx: Tx, now: Date) => Promise<Change<T>>,
 ): Promise<T & { version: number }> {
   const now = ctx.clock.now();
-  return withTransaction(ctx.db, async (tx) => {
+  return afterwardsForgotten(withTransaction(ctx.db, async (tx) => {
     const current = await repo.lockVersion(tx);
     if (options.expectedVersion !== undefined && options.expectedVersion !== current) throw new DomainError('VERSION_CONFLICT', { version: current });
     const c = await write(tx, now);
@@ -92,7 +116,7 @@ async function changeCalendar<T extends object>(
       action: c.action, before: c.before, after: c.after, data: { version },
     });
     return { ...c.result, version };
-  });
+  }));
 }
 
 /** Replace a year's schedule (an admin's edit, an import, or the package's data). */

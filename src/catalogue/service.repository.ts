@@ -1,6 +1,7 @@
 import type { Queryable, Tx } from '../platform/database/db.js';
-import { maybeOne, one, pgErrorCode, rows, UNIQUE_VIOLATION } from '../platform/database/db.js';
+import { maybeOne, one, pgErrorCode, preparedRows, rows, UNIQUE_VIOLATION } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors.js';
+import type { UnitRef } from '../assignments/assignment.js';
 import type { ServiceContent, ServiceGroup, ServiceLimits, ServiceVersion } from './service.js';
 
 interface VersionRow {
@@ -15,10 +16,10 @@ const toVersion = (r: VersionRow): ServiceVersion => ({
   unitId: r.unit_id, unitName: r.unit_name, limits: r.limits, active: r.active,
 });
 
-const SELECT_VERSION = `
-  SELECT v.id AS version_id, v.service_id, s.code, v.version, v.effective_from, v.effective_to, v.name, v.group_name,
-         v.description, v.keywords, v.unit_id, u.name AS unit_name, v.limits, v.active
-    FROM service_versions v JOIN services s ON s.id = v.service_id JOIN units u ON u.id = v.unit_id`;
+const VERSION_COLUMNS = `v.id AS version_id, v.service_id, s.code, v.version, v.effective_from, v.effective_to, v.name, v.group_name,
+         v.description, v.keywords, v.unit_id, u.name AS unit_name, v.limits, v.active`;
+const VERSION_FROM = 'FROM service_versions v JOIN services s ON s.id = v.service_id JOIN units u ON u.id = v.unit_id';
+const SELECT_VERSION = `SELECT ${VERSION_COLUMNS} ${VERSION_FROM}`;
 
 // In force at $2: the latest start at or before it (one backward step on the (service_id, effective_from)
 // index). The end test only guards the chain; versions are contiguous, so it never excludes the right one.
@@ -34,6 +35,13 @@ export async function findServiceAt(q: Queryable, service: number | string, at: 
     ? await maybeOne<VersionRow>(q, `${SELECT_VERSION} WHERE v.service_id = $1 AND ${IN_FORCE}`, [service, at])
     : await maybeOne<VersionRow>(q, `${SELECT_VERSION} WHERE v.service_id = (SELECT id FROM services WHERE code = $1) AND ${IN_FORCE}`, [service, at]);
   return r && toVersion(r);
+}
+
+/** The version in force and its unit as work is given to it (path, active): what intake needs, in one read. */
+export async function findServiceWithUnitAt(q: Queryable, serviceId: number, at: Date): Promise<{ service: ServiceVersion; unit: UnitRef } | undefined> {
+  const [r] = await preparedRows<VersionRow & { unit_path: string; unit_active: boolean }>(q, 'msb_service_with_unit_at',
+    `SELECT ${VERSION_COLUMNS}, u.path AS unit_path, u.active AS unit_active ${VERSION_FROM} WHERE v.service_id = $1 AND ${IN_FORCE}`, [serviceId, at]);
+  return r && { service: toVersion(r), unit: { id: r.unit_id, path: r.unit_path, active: r.unit_active } };
 }
 
 /** One exact version, e.g. the one a ticket recorded at acceptance. */

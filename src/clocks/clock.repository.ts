@@ -33,7 +33,8 @@ export async function listClocks(q: Queryable, workType: string, workId: number)
   return (await rows<ClockRow>(q, 'SELECT * FROM clocks WHERE work_type = $1 AND work_id = $2 ORDER BY id', [workType, workId])).map(toClock);
 }
 
-function statusColumns(c: Clock | NewClock): unknown[] {
+/** A clock's state as its six columns (state, paused since, pause reason, met, stopped, stop reason). */
+export function statusColumns(c: Clock | NewClock): unknown[] {
   const s = c.status;
   return [
     s.state,

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Queryable } from '../platform/database/db.js';
 import type { Db } from '../platform/database/db.js';
 
-const CHANNEL = 'msb_events';
+export const CHANNEL = 'msb_events';
 
 export interface LiveEvent {
   type: 'ticket';

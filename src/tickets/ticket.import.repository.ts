@@ -32,7 +32,7 @@ const column = <T>(list: readonly ImportedTicket[], f: (t: ImportedTicket) => T)
 
 /**
  * Insert a batch of tickets in one statement. The tracking code is made as intake makes it
- * (ticket.repository insertTicket): the date of acceptance in Shanghai and the next number.
+ * (as ticket.intake.repository writes it): the date of acceptance in Shanghai and the next number.
  * Returns each ticket's id and code by its import key.
  */
 export async function insertImportedTickets(tx: Tx, list: readonly ImportedTicket[], at: Date): Promise<Map<string, { id: number; trackingCode: string }>> {

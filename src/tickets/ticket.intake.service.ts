@@ -2,19 +2,15 @@ import { createHash } from 'node:crypto';
 import { pgErrorCode, UNIQUE_VIOLATION, withTransaction, type Tx } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors.js';
 import type { AppContext } from '../platform/http/context.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { insertClocks } from '../clocks/clock.repository.js';
-import { getCalendar } from '../calendar/calendar.service.js';
-import { findServiceAt } from '../catalogue/service.repository.js';
+import { recentCalendar } from '../calendar/calendar.service.js';
+import { findServiceWithUnitAt } from '../catalogue/service.repository.js';
 import { effectiveLimits } from '../catalogue/service.js';
-import { findUnit } from '../units/unit.repository.js';
 import { routeText, type RoutedSuggestion } from '../routing/routing.service.js';
 import type { Channel, Ticket } from './ticket.js';
-import { slaClock } from './ticket.rules.js';
-import { assign } from './ticket.dispatch.rules.js';
-import { findByIdempotencyKey, insertTicket, loadSnapshot, WORK_TYPE } from './ticket.repository.js';
-import { saveOutcome, type Author } from './ticket.persist.js';
-import { publish } from '../events/event.bus.js';
+import { findByIdempotencyKey } from './ticket.repository.js';
+import type { Author } from './ticket.persist.js';
+import { insertIntake } from './ticket.intake.repository.js';
+import { planIntake } from './ticket.intake.rules.js';
 
 export interface IntakeInput {
   channel: Channel;
@@ -67,42 +63,36 @@ export async function intake(
   const autoAssigned = !input.serviceId && routing !== null && routing.confident;
   const chosenId = input.serviceId ?? (autoAssigned ? suggestions[0]!.serviceId : null);
   try {
-    const ticket = await withTransaction(ctx.db, async (tx) => {
-      const service = chosenId ? await findServiceAt(tx, chosenId, now) : undefined;
-      if (input.serviceId && (!service || !service.active)) throw new DomainError('SERVICE_NOT_FOUND');
-      const limits = service ? effectiveLimits(service.limits) : null;
-      const cal = await getCalendar(tx);
-      const created = await insertTicket(tx, {
-        channel: input.channel, serviceId: service?.id ?? null, serviceVersionId: service?.versionId ?? null,
-        suggestedServiceId: suggestions[0]?.serviceId ?? null, limits, title: input.title, description: input.description,
-        requesterName: input.requesterName, requesterPhone: input.requesterPhone, requesterKind: input.requesterKind ?? 'citizen',
-        enterpriseName: input.enterpriseName ?? null, locationText: input.location, lat: input.lat ?? null, lng: input.lng ?? null,
-        acceptedAt: now, acceptedBy: author.actor?.userId ?? null,
-        idempotency: idempotencyKey ? { scope, key: idempotencyKey, hash } : null,
-      });
-      const sla = slaClock(cal, limits, now);
-      if (sla) await insertClocks(tx, WORK_TYPE, created.id, [sla]);
-      await recordAudit(tx, {
-        at: now, actorId: author.actor?.userId ?? null, actorLabel: author.label, entityType: WORK_TYPE, entityId: created.id,
-        action: 'accepted', after: { status: 'new' },
-        data: {
-          channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId),
-          // What suggested and whether it decided: the acceptance figures (GET /text/metrics) read this.
-          routing: routing && { source: routing.source, modelVersion: routing.modelVersion, confidence: routing.confidence, autoAssigned },
-        },
-      });
-      await publish(tx, { type: 'ticket', id: created.id, action: 'accepted', status: 'new', unitPaths: [], at: now.toISOString() });
-      await within?.(tx, created.id);
-      if (service && input.dispatch !== false) {
-        const unit = await findUnit(tx, service.unitId);
-        if (unit?.active) {
-          const snap = (await loadSnapshot(tx, created.id, false))!;
-          await saveOutcome(tx, snap, assign(snap, { lead: unit, co: [] }, { now, cal }), author, now);
-        }
-      }
-      return created;
+    const found = chosenId ? await findServiceWithUnitAt(ctx.db, chosenId, now) : undefined;
+    const service = found?.service;
+    if (input.serviceId && (!service || !service.active)) throw new DomainError('SERVICE_NOT_FOUND');
+    const limits = service ? effectiveLimits(service.limits) : null;
+    const cal = await recentCalendar(ctx.db);
+    const unit = service && input.dispatch !== false ? found!.unit : undefined;
+    const rows = planIntake({
+      channel: input.channel, serviceId: service?.id ?? null, serviceVersionId: service?.versionId ?? null,
+      suggestedServiceId: suggestions[0]?.serviceId ?? null, limits, title: input.title, description: input.description,
+      requesterName: input.requesterName, requesterPhone: input.requesterPhone, requesterKind: input.requesterKind ?? 'citizen',
+      enterpriseName: input.enterpriseName ?? null, locationText: input.location, lat: input.lat ?? null, lng: input.lng ?? null,
+      acceptedAt: now, acceptedBy: author.actor?.userId ?? null,
+      idempotency: idempotencyKey ? { scope, key: idempotencyKey, hash } : null,
+    }, {
+      author, cal, now, lead: unit?.active ? unit : null,
+      // What suggested and whether it decided: the acceptance figures (GET /text/metrics) read this.
+      accepted: {
+        channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId),
+        routing: routing && { source: routing.source, modelVersion: routing.modelVersion, confidence: routing.confidence, autoAssigned },
+      },
     });
-    return { ticket: (await loadSnapshot(ctx.db, ticket.id, false))!.ticket, created: true, suggestions };
+    // A caller that adds to the new ticket (a hotspot case) needs one transaction; intake alone is one statement.
+    const written = within
+      ? await withTransaction(ctx.db, async (tx) => {
+        const w = await insertIntake(tx, rows);
+        await within(tx, w.ticket.id);
+        return w;
+      })
+      : await insertIntake(ctx.db, rows);
+    return { ticket: written.ticket, created: true, suggestions };
   } catch (err) {
     // Two requests with one key raced: the loser returns what the winner created.
     if (idempotencyKey && pgErrorCode(err) === UNIQUE_VIOLATION) {

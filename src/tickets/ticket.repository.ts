@@ -7,7 +7,7 @@ import type { Channel, CloseKind, ExtensionRequest, Resolved, Satisfaction, Tick
 
 export const WORK_TYPE = 'ticket';
 
-interface TicketRow {
+export interface TicketRow {
   id: number; tracking_code: string; channel: Channel; status: TicketStatus; service_id: number | null; service_version_id: number | null; limits: TicketLimits | null;
   title: string; description: string; requester_name: string; requester_phone: string; accepted_at: Date; lead_unit_id: number | null;
   reply_text: string | null; replied_at: Date | null; rating_resolved: Resolved | null; rating_satisfaction: Satisfaction | null;
@@ -23,28 +23,6 @@ export const toTicket = (r: TicketRow): Ticket => ({
   closedAt: r.closed_at, closeKind: r.close_kind, supervised: r.supervised, urgeCount: r.urge_count, reopenCount: r.reopen_count,
   mergedIntoId: r.merged_into_id, publicReason: r.public_reason, version: r.version,
 });
-
-export interface NewTicket {
-  channel: Channel; serviceId: number | null; serviceVersionId: number | null; suggestedServiceId: number | null; limits: TicketLimits | null;
-  title: string; description: string; requesterName: string; requesterPhone: string; requesterKind: 'citizen' | 'enterprise';
-  enterpriseName: string | null; locationText: string; lat: number | null; lng: number | null; acceptedAt: Date; acceptedBy: number | null;
-  idempotency: { scope: string; key: string; hash: string } | null;
-}
-
-/** The tracking code is read out on the phone: date of acceptance (Shanghai) and a six-digit number. */
-export async function insertTicket(tx: Tx, t: NewTicket): Promise<Ticket> {
-  const r = await one<TicketRow>(tx, `
-    INSERT INTO tickets (tracking_code, channel, status, service_id, service_version_id, suggested_service_id, limits, title, description,
-      requester_name, requester_phone, requester_kind, enterprise_name, location_text, lat, lng, accepted_at, accepted_by,
-      idempotency_scope, idempotency_key, idempotency_hash)
-    VALUES ('MSB' || to_char($16::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || next_tracking_number(),
-      $1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::timestamptz, $17, $18, $19, $20)
-    RETURNING *`,
-  [t.channel, t.serviceId, t.serviceVersionId, t.suggestedServiceId, t.limits === null ? null : JSON.stringify(t.limits), t.title, t.description,
-    t.requesterName, t.requesterPhone, t.requesterKind, t.enterpriseName, t.locationText, t.lat, t.lng, t.acceptedAt, t.acceptedAt, t.acceptedBy,
-    t.idempotency?.scope ?? null, t.idempotency?.key ?? null, t.idempotency?.hash ?? null]);
-  return toTicket(r);
-}
 
 export async function findByIdempotencyKey(q: Queryable, scope: string, key: string): Promise<{ ticket: Ticket; hash: string | null } | undefined> {
   const r = await maybeOne<TicketRow & { idempotency_hash: string | null }>(q, 'SELECT * FROM tickets WHERE idempotency_scope = $1 AND idempotency_key = $2', [scope, key]);

@@ -64,6 +64,14 @@ export interface ExtensionRequest {
 }
 
 /** Everything a move on a ticket may read: loaded and locked together by the service. */
+/** A ticket as intake registers it, before the database gives it an id and a tracking code. */
+export interface NewTicket {
+  channel: Channel; serviceId: number | null; serviceVersionId: number | null; suggestedServiceId: number | null; limits: TicketLimits | null;
+  title: string; description: string; requesterName: string; requesterPhone: string; requesterKind: 'citizen' | 'enterprise';
+  enterpriseName: string | null; locationText: string; lat: number | null; lng: number | null; acceptedAt: Date; acceptedBy: number | null;
+  idempotency: { scope: string; key: string; hash: string } | null;
+}
+
 export interface TicketSnapshot {
   ticket: Ticket;
   assignments: Assignment[];

@@ -1,4 +1,5 @@
 import { withTransaction } from '../platform/database/db.js';
+import { forgetSessions } from '../auth/auth.cache.js';
 import { DomainError } from '../platform/errors.js';
 import type { AppContext } from '../platform/http/context.js';
 import type { Actor } from '../platform/auth/roles.js';
@@ -25,7 +26,7 @@ export interface UpdateUnit { version: number; name?: string; kind?: UnitKind; p
 
 export async function updateUnit(ctx: AppContext, actor: Actor, id: number, input: UpdateUnit): Promise<Unit> {
   const now = ctx.clock.now();
-  return withTransaction(ctx.db, async (tx) => {
+  const updated = await withTransaction(ctx.db, async (tx) => {
     const before = await repo.findUnit(tx, id, true);
     if (!before) throw new DomainError('UNIT_NOT_FOUND');
     if (before.version !== input.version) throw new DomainError('VERSION_CONFLICT');
@@ -43,4 +44,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: number, inpu
     await recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'unit', entityId: id, action: 'unit_updated', before, after });
     return after;
   });
+  // A moved unit moves its people's subtrees: the next call looks them up again.
+  forgetSessions();
+  return updated;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../platform/http/context.js';
 import type { Actor, Role } from '../platform/auth/roles.js';
 import { hashPassword, isStrongEnough, verifyPassword } from '../platform/auth/password.js';
 import { revokeToken } from '../auth/auth.repository.js';
+import { forgetSessions } from '../auth/auth.cache.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findUnit } from '../units/unit.repository.js';
 import type { User } from './user.js';
@@ -46,6 +47,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     if (!changes.active) await revokeToken(tx, { userId: id }, now);
     await recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'user', entityId: id, action: 'user_updated', before, after: changes });
   });
+  // Roles, unit or access may have changed: the next call looks the user up again.
+  forgetSessions();
   return (await repo.findUser(ctx.db, id))!;
 }
 

@@ -6,6 +6,7 @@ import pg from 'pg';
  */
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>>;
 }
 
 declare const txBrand: unique symbol;
@@ -37,6 +38,14 @@ export function createPool(url: string, max = 20): Db {
 
 export async function rows<R extends pg.QueryResultRow>(q: Queryable, text: string, values: unknown[] = []): Promise<R[]> {
   return (await q.query<R>(text, values)).rows;
+}
+
+/**
+ * A statement the hot paths run thousands of times: prepared once per connection under `name`, so the
+ * server parses and plans it once rather than on every call. Only for fixed SQL text.
+ */
+export async function preparedRows<R extends pg.QueryResultRow>(q: Queryable, name: string, text: string, values: unknown[]): Promise<R[]> {
+  return (await q.query<R>({ name, text, values })).rows;
 }
 
 export async function maybeOne<R extends pg.QueryResultRow>(q: Queryable, text: string, values: unknown[] = []): Promise<R | undefined> {
