@@ -58,6 +58,20 @@ describe('sign-in, sessions and API tokens', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(api.token) })).statusCode).toBe(401);
   });
 
+  it('takes away access at once: new roles apply to the next call, and a deactivated user is signed out', async () => {
+    const unit = await t.unit('D5', 'district', null);
+    const admin = await t.user('root5', unit, ['admin']);
+    const { id, token } = await t.user('dave', unit, ['leader']);
+    const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
+    expect((await me()).json()).toMatchObject({ roles: ['leader'] });
+    const user = () => t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(admin.token) }).then((r) => (r.json() as Array<{ id: number; version: number }>).find((u) => u.id === id)!);
+    const patch = async (body: Record<string, unknown>) => t.app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, headers: bearer(admin.token), payload: { version: (await user()).version, ...body } });
+    expect((await patch({ roles: ['supervisor'] })).statusCode).toBe(200);
+    expect((await me()).json()).toMatchObject({ roles: ['supervisor'] });
+    expect((await patch({ active: false })).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it('answers bad input with 400 and oversized bodies with 413, never 500', async () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
     expect(missing.statusCode).toBe(400);
