@@ -90,7 +90,7 @@ export function TicketListPage() {
       <Card styles={{ body: { padding: 0 } }}>
         {list.error && !list.items.length ? <LoadError error={list.error} onRetry={list.reload} /> : (
           <Table<TicketListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={false} size="middle"
-            scroll={{ x: 1100 }} tableLayout="fixed" onRow={(r) => ({ onDoubleClick: () => navigate(`/tickets/${r.id}`) })}
+            tableLayout="fixed" onRow={(r) => ({ onDoubleClick: () => navigate(`/tickets/${r.id}`) })}
             locale={{ emptyText: t('tkListEmpty') }} />
         )}
         <div className="tk-list-footer" style={{ padding: '12px 16px' }}>
