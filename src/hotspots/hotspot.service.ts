@@ -18,7 +18,7 @@ import * as repo from './hotspot.repository.js';
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;
 /** The most tickets a period is mined from (the newest); a district's busiest month fits several times over. */
-export const PERIOD_CAP = 20_000;
+const PERIOD_CAP = 20_000;
 const MAX_SPAN_DAYS = 366;
 const CACHE_MS = 5 * 60_000;
 const TREND_BUCKETS = 8;

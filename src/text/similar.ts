@@ -100,8 +100,6 @@ export class SimilarityIndex {
 
   has(id: number): boolean { return this.slotOf.has(id); }
 
-  ids(): number[] { return [...this.slotOf.keys()]; }
-
   add(doc: SimilarDoc): void {
     if (this.slotOf.has(doc.id)) this.remove(doc.id);
     const { text: counts, place: placeCounts } = problemTerms(doc);
