@@ -96,8 +96,6 @@ export class SimilarityIndex {
   private live = 0;
   private scores = new Float64Array(1024);
 
-  get size(): number { return this.live; }
-
   has(id: number): boolean { return this.slotOf.has(id); }
 
   add(doc: SimilarDoc): void {
