@@ -1,78 +1,141 @@
 /**
- * A new ticket written whole in one statement: the ticket in the state the rules left it, its first
+ * New tickets written whole in one statement: each ticket in the state the rules left it, its first
  * assignments and clocks, its audit events, the units' notifications and the live events. One statement
- * is one transaction and one round trip: intake is the busiest write of a hotline, and each further round
- * trip cost it more than the inserts themselves (bench/intake.bench.ts).
+ * is one transaction and one round trip, for a whole batch of tickets (group commit, ticket.intake.service.ts):
+ * intake is the busiest write of a hotline, and each further round trip or commit cost it more than the
+ * inserts themselves (bench/intake.bench.ts). The rows of a ticket find it by its tracking code, drawn first.
+ * Each table's rows travel as one JSON parameter: the driver's per-element escaping of array parameters
+ * cost more than the rest of the statement's preparation.
  */
 import type { Queryable } from '../platform/database/db.js';
 import { preparedRows } from '../platform/database/db.js';
 import { statusColumns } from '../clocks/clock.repository.js';
 import { nextCheckAt } from '../clocks/clock.rules.js';
 import { CHANNEL } from '../events/event.bus.js';
-import { toTicket, WORK_TYPE, type TicketRow } from './ticket.repository.js';
+import { WORK_TYPE } from './ticket.repository.js';
 import type { Ticket } from './ticket.js';
-import type { IntakeRows } from './ticket.intake.rules.js';
+import { acceptedTicket, type IntakeRows } from './ticket.intake.rules.js';
 
-const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+export interface WrittenIntake { ticket: Ticket; assignmentIds: Map<number, number> }
 
-export async function insertIntake(q: Queryable, r: IntakeRows): Promise<{ ticket: Ticket; assignmentIds: Map<number, number> }> {
-  const t = r.ticket;
-  const c = r.clocks;
-  const status = c.map(statusColumns);
-  const [row] = await preparedRows<TicketRow & { new_assignments: Array<{ id: number; unit_id: number }> | null }>(q, 'msb_intake', `
-    WITH t AS (
+/**
+ * Moments travel as milliseconds since the epoch (to_timestamp(ms / 1000) in SQL): a Date makes JSON.stringify leave
+ * its fast path (toJSON), and formatting one as text costs more than the rest of its row.
+ */
+const ms = (d: unknown): number | null => (d instanceof Date ? d.getTime() : null);
+
+/**
+ * The rows of every ticket of the batch as the statement reads them: each with its ticket's place `n` in the
+ * batch and its own place `i` among them (the order to write them in).
+ */
+function rowsOf<T>(list: readonly IntakeRows[], pick: (r: IntakeRows) => readonly T[], shape: (row: T) => Record<string, unknown>): string {
+  const out: Array<Record<string, unknown>> = [];
+  list.forEach((r, n) => {
+    for (const row of pick(r)) out.push({ i: out.length, n: n + 1, ...shape(row) });
+  });
+  return JSON.stringify(out);
+}
+
+export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): Promise<WrittenIntake[]> {
+  if (list.length === 0) return [];
+  const found = await preparedRows<{ n: number; id: number; tracking_code: string; new_assignments: Array<{ id: number; unit_id: number }> | null }>(q, 'msb_intake', `
+    WITH x AS (
+      SELECT x.*, to_timestamp(x.accepted_ms / 1000) AS accepted_at,
+             'MSB' || to_char(to_timestamp(x.accepted_ms / 1000) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || next_tracking_number() AS code
+        FROM json_to_recordset($1::json) AS x(n int, channel text, status text, service_id bigint, service_version_id bigint,
+          suggested_service_id bigint, limits jsonb, title text, description text, requester_name text, requester_phone text,
+          requester_kind text, enterprise_name text, location_text text, lat float8, lng float8, accepted_ms float8, accepted_by bigint,
+          lead_unit_id bigint, idempotency_scope text, idempotency_key text, idempotency_hash text)
+    ), t AS (
       INSERT INTO tickets (tracking_code, channel, status, service_id, service_version_id, suggested_service_id, limits, title, description,
         requester_name, requester_phone, requester_kind, enterprise_name, location_text, lat, lng, accepted_at, accepted_by, lead_unit_id,
         idempotency_scope, idempotency_key, idempotency_hash)
-      VALUES ('MSB' || to_char($16::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || next_tracking_number(),
-        $1, $21, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::timestamptz, $17, $22, $18, $19, $20)
-      RETURNING *
+      SELECT code, channel, status, service_id, service_version_id, suggested_service_id, limits, title, description,
+        requester_name, requester_phone, requester_kind, enterprise_name, location_text, lat, lng, accepted_at, accepted_by, lead_unit_id,
+        idempotency_scope, idempotency_key, idempotency_hash
+        FROM x ORDER BY n
+      RETURNING id, tracking_code
+    ), k AS (
+      SELECT x.n, t.id FROM x JOIN t ON t.tracking_code = x.code
     ), a AS (
       INSERT INTO assignments (work_type, work_id, unit_id, unit_path, role, parent_id, round, status, dispatched_at, dispatched_by)
-      SELECT $23, t.id, x.unit_id, x.unit_path, x.role, x.parent_id, x.round, 'pending', x.dispatched_at, x.dispatched_by
-        FROM t, unnest($24::bigint[], $25::text[], $26::text[], $27::bigint[], $28::int[], $29::timestamptz[], $30::bigint[])
-          AS x(unit_id, unit_path, role, parent_id, round, dispatched_at, dispatched_by)
-      RETURNING id, unit_id
+      SELECT $2, k.id, y.unit_id, y.unit_path, y.role, y.parent_id, y.round, 'pending', to_timestamp(y.dispatched_at / 1000), y.dispatched_by
+        FROM json_to_recordset($3::json) AS y(n int, unit_id bigint, unit_path text, role text, parent_id bigint, round int,
+          dispatched_at float8, dispatched_by bigint)
+        JOIN k ON k.n = y.n
+      RETURNING id, work_id, unit_id
     ), c AS (
       INSERT INTO clocks (work_type, work_id, assignment_id, kind, started_at, limit_amount, limit_unit, limit_natural, deadline, original_deadline,
         warn_at, warned_at, overdue_at, paused_ms, extended_days, state, paused_since, pause_reason, met_at, stopped_at, stop_reason, calendar_version, next_check_at)
-      SELECT $23, t.id, a.id, x.kind, x.started_at, x.amount, x.unit, x.is_natural, x.deadline, x.original_deadline, x.warn_at, x.warned_at,
-             x.overdue_at, x.paused_ms, x.extended_days, x.state, x.paused_since, x.pause_reason, x.met_at, x.stopped_at, x.stop_reason, x.calendar_version, x.next_check_at
-        FROM t CROSS JOIN unnest($31::bigint[], $32::text[], $33::timestamptz[], $34::int[], $35::text[], $36::boolean[], $37::timestamptz[], $38::timestamptz[],
-          $39::timestamptz[], $40::timestamptz[], $41::timestamptz[], $42::bigint[], $43::int[], $44::text[], $45::timestamptz[], $46::text[], $47::timestamptz[],
-          $48::timestamptz[], $49::text[], $50::text[], $51::timestamptz[]) WITH ORDINALITY
-          AS x(unit_id, kind, started_at, amount, unit, is_natural, deadline, original_deadline, warn_at, warned_at, overdue_at, paused_ms,
-            extended_days, state, paused_since, pause_reason, met_at, stopped_at, stop_reason, calendar_version, next_check_at, n)
-        LEFT JOIN a ON a.unit_id = x.unit_id
-       ORDER BY x.n
+      SELECT $2, k.id, a.id, y.kind, to_timestamp(y.started_at / 1000), y.limit_amount, y.limit_unit, y.limit_natural,
+             to_timestamp(y.deadline / 1000), to_timestamp(y.original_deadline / 1000), to_timestamp(y.warn_at / 1000),
+             to_timestamp(y.warned_at / 1000), to_timestamp(y.overdue_at / 1000), y.paused_ms, y.extended_days, y.state,
+             to_timestamp(y.paused_since / 1000), y.pause_reason, to_timestamp(y.met_at / 1000), to_timestamp(y.stopped_at / 1000),
+             y.stop_reason, y.calendar_version, to_timestamp(y.next_check_at / 1000)
+        FROM json_to_recordset($4::json) AS y(i int, n int, unit_id bigint, kind text, started_at float8, limit_amount int,
+          limit_unit text, limit_natural boolean, deadline float8, original_deadline float8, warn_at float8, warned_at float8,
+          overdue_at float8, paused_ms bigint, extended_days int, state text, paused_since float8, pause_reason text, met_at float8,
+          stopped_at float8, stop_reason text, calendar_version text, next_check_at float8)
+        JOIN k ON k.n = y.n
+        LEFT JOIN a ON a.work_id = k.id AND a.unit_id = y.unit_id
+       ORDER BY y.i
     ), e AS (
       INSERT INTO audit_events (at, actor_id, actor_label, entity_type, entity_id, action, before, after, data)
-      SELECT x.at, x.actor_id, x.actor_label, $23, t.id, x.action, x.before::jsonb, x.after::jsonb, x.data::jsonb
-        FROM t CROSS JOIN unnest($52::timestamptz[], $53::bigint[], $54::text[], $55::text[], $56::text[], $57::text[], $58::text[]) WITH ORDINALITY
-          AS x(at, actor_id, actor_label, action, before, after, data, n)
-       ORDER BY x.n
-    ), n AS (
+      SELECT to_timestamp(y.at / 1000), y.actor_id, y.actor_label, $2, k.id, y.action, y.before, y.after, y.data
+        FROM json_to_recordset($5::json)
+          AS y(i int, n int, at float8, actor_id bigint, actor_label text, action text, before jsonb, after jsonb, data jsonb)
+        JOIN k ON k.n = y.n
+       ORDER BY y.i
+    ), o AS (
       INSERT INTO notifications (unit_id, kind, work_type, work_id, message, created_at)
-      SELECT x.unit_id, x.kind, $23, t.id, x.message, $16 FROM t, unnest($59::bigint[], $60::text[], $61::text[]) AS x(unit_id, kind, message)
+      SELECT y.unit_id, y.kind, $2, k.id, y.message, x.accepted_at
+        FROM json_to_recordset($6::json) AS y(n int, unit_id bigint, kind text, message text)
+        JOIN k ON k.n = y.n JOIN x ON x.n = y.n
       ON CONFLICT DO NOTHING
+    ), l AS (
+      -- Told in the order given (volatile calls are made after the sort): a ticket's 'accepted' before its 'assigned'.
+      SELECT count(*) AS told FROM (
+        SELECT pg_notify($7, jsonb_set(y.e, '{id}', to_jsonb(k.id))::text)
+          FROM json_to_recordset($8::json) AS y(i int, n int, e jsonb) JOIN k ON k.n = y.n
+         ORDER BY y.i) s
     )
-    SELECT t.*, (SELECT json_agg(json_build_object('id', a.id, 'unit_id', a.unit_id)) FROM a) AS new_assignments,
-           (SELECT count(pg_notify($62, jsonb_set(p::jsonb, '{id}', to_jsonb(t.id))::text)) FROM unnest($63::text[]) AS p) AS told
-      FROM t`,
-  [t.channel, t.serviceId, t.serviceVersionId, t.suggestedServiceId, t.limits === null ? null : JSON.stringify(t.limits), t.title, t.description,
-    t.requesterName, t.requesterPhone, t.requesterKind, t.enterpriseName, t.locationText, t.lat, t.lng, t.acceptedAt, t.acceptedAt, t.acceptedBy,
-    t.idempotency?.scope ?? null, t.idempotency?.key ?? null, t.idempotency?.hash ?? null, t.status, t.leadUnitId, WORK_TYPE,
-    ...(['unitId', 'unitPath', 'role', 'parentId', 'round', 'dispatchedAt', 'dispatchedBy'] as const).map((k) => r.assignments.map((a) => a[k])),
-    c.map((x) => x.assignmentUnitId), c.map((x) => x.kind), c.map((x) => x.startedAt), c.map((x) => x.limit.amount), c.map((x) => x.limit.unit),
-    c.map((x) => x.limit.natural ?? false), c.map((x) => x.deadline), c.map((x) => x.originalDeadline), c.map((x) => x.warnAt), c.map((x) => x.warnedAt),
-    c.map((x) => x.overdueAt), c.map((x) => x.pausedMs), c.map((x) => x.extendedDays), ...[0, 1, 2, 3, 4, 5].map((i) => status.map((s) => s[i])),
-    c.map((x) => x.calendarVersion), c.map((x) => nextCheckAt(x)),
-    r.events.map((e) => e.at), r.events.map((e) => e.actorId), r.events.map((e) => e.actorLabel), r.events.map((e) => e.action),
-    r.events.map((e) => json(e.before)), r.events.map((e) => json(e.after)), r.events.map((e) => json(e.data)),
-    r.notifications.map((x) => x.unitId), r.notifications.map((x) => x.kind), r.notifications.map((x) => x.message),
-    CHANNEL, r.live.map((e) => JSON.stringify({ ...e, id: 0 }))]);
-  return {
-    ticket: toTicket(row!),
-    assignmentIds: new Map((row!.new_assignments ?? []).map((a) => [Number(a.unit_id), Number(a.id)])),
-  };
+    SELECT k.n, t.id, t.tracking_code, (SELECT json_agg(json_build_object('id', a.id, 'unit_id', a.unit_id)) FROM a WHERE a.work_id = t.id) AS new_assignments
+      FROM t JOIN k ON k.id = t.id CROSS JOIN l`,
+  [
+    rowsOf(list, (r) => [r.ticket], (t) => ({
+      channel: t.channel, status: t.status, service_id: t.serviceId, service_version_id: t.serviceVersionId, suggested_service_id: t.suggestedServiceId,
+      limits: t.limits, title: t.title, description: t.description, requester_name: t.requesterName, requester_phone: t.requesterPhone,
+      requester_kind: t.requesterKind, enterprise_name: t.enterpriseName, location_text: t.locationText, lat: t.lat, lng: t.lng,
+      accepted_ms: ms(t.acceptedAt), accepted_by: t.acceptedBy, lead_unit_id: t.leadUnitId, idempotency_scope: t.idempotency?.scope,
+      idempotency_key: t.idempotency?.key, idempotency_hash: t.idempotency?.hash,
+    })),
+    WORK_TYPE,
+    rowsOf(list, (r) => r.assignments, (a) => ({
+      unit_id: a.unitId, unit_path: a.unitPath, role: a.role, parent_id: a.parentId, round: a.round, dispatched_at: ms(a.dispatchedAt), dispatched_by: a.dispatchedBy,
+    })),
+    rowsOf(list, (r) => r.clocks, (c) => {
+      const [state, pausedSince, pauseReason, metAt, stoppedAt, stopReason] = statusColumns(c);
+      return {
+        unit_id: c.assignmentUnitId, kind: c.kind, started_at: ms(c.startedAt), limit_amount: c.limit.amount, limit_unit: c.limit.unit,
+        limit_natural: c.limit.natural ?? false, deadline: ms(c.deadline), original_deadline: ms(c.originalDeadline), warn_at: ms(c.warnAt),
+        warned_at: ms(c.warnedAt), overdue_at: ms(c.overdueAt), paused_ms: c.pausedMs, extended_days: c.extendedDays, state, paused_since: ms(pausedSince),
+        pause_reason: pauseReason, met_at: ms(metAt), stopped_at: ms(stoppedAt), stop_reason: stopReason, calendar_version: c.calendarVersion,
+        next_check_at: ms(nextCheckAt(c)),
+      };
+    }),
+    rowsOf(list, (r) => r.events, (e) => ({
+      at: ms(e.at), actor_id: e.actorId, actor_label: e.actorLabel, action: e.action, before: e.before, after: e.after, data: e.data,
+    })),
+    rowsOf(list, (r) => r.notifications, (x) => ({ unit_id: x.unitId, kind: x.kind, message: x.message })),
+    CHANNEL,
+    rowsOf(list, (r) => r.live, (e) => ({ e: { ...e, id: 0 } })),
+  ]);
+  const byPlace = new Map(found.map((row) => [Number(row.n), row]));
+  return list.map((r, i) => {
+    const row = byPlace.get(i + 1)!;
+    return {
+      ticket: acceptedTicket(r.ticket, Number(row.id), row.tracking_code),
+      assignmentIds: new Map((row.new_assignments ?? []).map((a) => [Number(a.unit_id), Number(a.id)])),
+    };
+  });
 }

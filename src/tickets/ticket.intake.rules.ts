@@ -33,6 +33,16 @@ export interface IntakeEnv {
   accepted: Record<string, unknown>;
 }
 
+/** The ticket as it stands once written: as the rules left it, numbered by the database. */
+export function acceptedTicket(t: IntakeRows['ticket'], id: number, trackingCode: string): Ticket {
+  return {
+    id, trackingCode, channel: t.channel, status: t.status, serviceId: t.serviceId, serviceVersionId: t.serviceVersionId, limits: t.limits,
+    title: t.title, description: t.description, requesterName: t.requesterName, requesterPhone: t.requesterPhone, acceptedAt: t.acceptedAt,
+    leadUnitId: t.leadUnitId, replyText: null, repliedAt: null, ratingResolved: null, ratingSatisfaction: null, ratingComment: null, ratedAt: null,
+    closedAt: null, closeKind: null, supervised: false, urgeCount: 0, reopenCount: 0, mergedIntoId: null, publicReason: null, version: 1,
+  };
+}
+
 export function planIntake(t: NewTicket, env: IntakeEnv): IntakeRows {
   const by = env.author.actor?.userId ?? null;
   const at = env.now.toISOString();
@@ -48,13 +58,7 @@ export function planIntake(t: NewTicket, env: IntakeEnv): IntakeRows {
   if (!env.lead || t.serviceId === null) return rows;
 
   // The assign rule sees the ticket as it would stand once accepted (its id is the database's to give).
-  const draft: Ticket = {
-    id: 0, trackingCode: '', channel: t.channel, status: 'new', serviceId: t.serviceId, serviceVersionId: t.serviceVersionId, limits: t.limits,
-    title: t.title, description: t.description, requesterName: t.requesterName, requesterPhone: t.requesterPhone, acceptedAt: t.acceptedAt,
-    leadUnitId: null, replyText: null, repliedAt: null, ratingResolved: null, ratingSatisfaction: null, ratingComment: null, ratedAt: null,
-    closedAt: null, closeKind: null, supervised: false, urgeCount: 0, reopenCount: 0, mergedIntoId: null, publicReason: null, version: 1,
-  };
-  const snap: TicketSnapshot = { ticket: draft, assignments: [], clocks: sla ? [{ ...sla, id: 0 }] : [], extensions: [] };
+  const snap: TicketSnapshot = { ticket: acceptedTicket(rows.ticket, 0, ''), assignments: [], clocks: sla ? [{ ...sla, id: 0 }] : [], extensions: [] };
   const o = assign(snap, { lead: env.lead, co: [] }, { now: env.now, cal: env.cal });
   const unitOf = new Map(o.newAssignments.map((a) => [a.ref, a.unitId]));
   rows.ticket = { ...rows.ticket, status: o.ticket.status, leadUnitId: o.ticket.leadUnitId };

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { pgErrorCode, UNIQUE_VIOLATION, withTransaction, type Tx } from '../platform/database/db.js';
+import { pgErrorCode, refusedByServer, UNIQUE_VIOLATION, withTransaction, type Db, type Queryable, type Tx } from '../platform/database/db.js';
+import { groupCommit, type Outcome } from '../platform/database/group-commit.js';
 import { DomainError } from '../platform/errors.js';
 import type { AppContext } from '../platform/http/context.js';
 import { recentCalendar } from '../calendar/calendar.service.js';
-import { findServiceWithUnitAt } from '../catalogue/service.repository.js';
-import { effectiveLimits } from '../catalogue/service.js';
+import { findServicesWithUnitAt } from '../catalogue/service.repository.js';
+import { effectiveLimits, type ServiceVersion } from '../catalogue/service.js';
+import type { UnitRef } from '../assignments/assignment.js';
 import { routeText, type RoutedSuggestion } from '../routing/routing.service.js';
 import type { Channel, Ticket } from './ticket.js';
 import { findByIdempotencyKey } from './ticket.repository.js';
 import type { Author } from './ticket.persist.js';
-import { insertIntake } from './ticket.intake.repository.js';
-import { planIntake } from './ticket.intake.rules.js';
+import { insertIntakes, type WrittenIntake } from './ticket.intake.repository.js';
+import { planIntake, type IntakeRows } from './ticket.intake.rules.js';
 
 export interface IntakeInput {
   channel: Channel;
@@ -29,11 +31,53 @@ export interface IntakeInput {
   dispatch?: boolean;
 }
 
+/** One ticket for a batch: its service, read with the batch's, and how it is planned once read. */
+interface IntakeJob {
+  serviceId: number | null;
+  at: Date;
+  plan: (found: { service: ServiceVersion; unit: UnitRef } | undefined) => IntakeRows;
+}
+
+/** Plan and write a batch: one read of the services, one statement for the tickets; a job the rules refuse fails alone. */
+async function writeIntakes(q: Queryable, jobs: readonly IntakeJob[]): Promise<Array<Outcome<WrittenIntake>>> {
+  const wanted = jobs.flatMap((j, i) => (j.serviceId === null ? [] : [{ i, serviceId: j.serviceId, at: j.at }]));
+  const found = await findServicesWithUnitAt(q, wanted);
+  const serviceOf = new Map(wanted.map((w, k) => [w.i, found[k]]));
+  const planned = jobs.map((j, i): Outcome<IntakeRows> => {
+    try {
+      return { ok: true, value: j.plan(serviceOf.get(i)) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
+  const written = await insertIntakes(q, planned.flatMap((p) => (p.ok ? [p.value] : [])));
+  let k = 0;
+  return planned.map((p) => (p.ok ? { ok: true, value: written[k++]! } : p));
+}
+
+const settled = <O>(o: Outcome<O>): O => {
+  if (!o.ok) throw o.error;
+  return o.value;
+};
+
+// Group commit (platform/database/group-commit.ts): under load, the intakes of the moment share one read and
+// one statement. One writer per database pool.
+const writers = new WeakMap<Db, (job: IntakeJob) => Promise<WrittenIntake>>();
+
+function writerOf(db: Db): (job: IntakeJob) => Promise<WrittenIntake> {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = groupCommit((jobs: IntakeJob[]) => writeIntakes(db, jobs), { maxBatch: 64, maxInFlight: 2, failedWhole: refusedByServer });
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
 export interface IntakeResult { ticket: Ticket; created: boolean; suggestions: RoutedSuggestion[] }
 
 const digest = (input: IntakeInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-async function replay(ctx: AppContext, scope: string, key: string, hash: string): Promise<IntakeResult | undefined> {
+async function replay(ctx: AppContext, { scope, key, hash }: { scope: string; key: string; hash: string }): Promise<IntakeResult | undefined> {
   const found = await findByIdempotencyKey(ctx.db, scope, key);
   if (!found) return undefined;
   if (found.hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
@@ -52,51 +96,56 @@ export async function intake(
   ctx: AppContext, author: Author, input: IntakeInput, idempotencyKey?: string, within?: (tx: Tx, ticketId: number) => Promise<void>,
 ): Promise<IntakeResult> {
   const now = ctx.clock.now();
-  const hash = digest(input);
   const scope = author.actor ? `user:${author.actor.userId}` : author.label ?? 'anonymous';
-  if (idempotencyKey) {
-    const earlier = await replay(ctx, scope, idempotencyKey, hash);
+  const idempotency = idempotencyKey ? { scope, key: idempotencyKey, hash: digest(input) } : null;
+  if (idempotency) {
+    const earlier = await replay(ctx, idempotency);
     if (earlier) return earlier;
   }
   const routing = input.serviceId ? null : await routeText(ctx.db, input.title, input.description, now);
   const suggestions = routing?.suggestions ?? [];
   const autoAssigned = !input.serviceId && routing !== null && routing.confident;
   const chosenId = input.serviceId ?? (autoAssigned ? suggestions[0]!.serviceId : null);
+  const cal = await recentCalendar(ctx.db);
+  const job: IntakeJob = {
+    serviceId: chosenId,
+    at: now,
+    plan: (found) => {
+      const service = found?.service;
+      if (input.serviceId && (!service || !service.active)) throw new DomainError('SERVICE_NOT_FOUND');
+      const unit = service && input.dispatch !== false ? found!.unit : undefined;
+      return planIntake({
+        channel: input.channel, serviceId: service?.id ?? null, serviceVersionId: service?.versionId ?? null,
+        suggestedServiceId: suggestions[0]?.serviceId ?? null, limits: service ? effectiveLimits(service.limits) : null,
+        title: input.title, description: input.description,
+        requesterName: input.requesterName, requesterPhone: input.requesterPhone, requesterKind: input.requesterKind ?? 'citizen',
+        enterpriseName: input.enterpriseName ?? null, locationText: input.location, lat: input.lat ?? null, lng: input.lng ?? null,
+        acceptedAt: now, acceptedBy: author.actor?.userId ?? null,
+        idempotency,
+      }, {
+        author, cal, now, lead: unit?.active ? unit : null,
+        // What suggested and whether it decided: the acceptance figures (GET /text/metrics) read this.
+        accepted: {
+          channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId),
+          routing: routing && { source: routing.source, modelVersion: routing.modelVersion, confidence: routing.confidence, autoAssigned },
+        },
+      });
+    },
+  };
   try {
-    const found = chosenId ? await findServiceWithUnitAt(ctx.db, chosenId, now) : undefined;
-    const service = found?.service;
-    if (input.serviceId && (!service || !service.active)) throw new DomainError('SERVICE_NOT_FOUND');
-    const limits = service ? effectiveLimits(service.limits) : null;
-    const cal = await recentCalendar(ctx.db);
-    const unit = service && input.dispatch !== false ? found!.unit : undefined;
-    const rows = planIntake({
-      channel: input.channel, serviceId: service?.id ?? null, serviceVersionId: service?.versionId ?? null,
-      suggestedServiceId: suggestions[0]?.serviceId ?? null, limits, title: input.title, description: input.description,
-      requesterName: input.requesterName, requesterPhone: input.requesterPhone, requesterKind: input.requesterKind ?? 'citizen',
-      enterpriseName: input.enterpriseName ?? null, locationText: input.location, lat: input.lat ?? null, lng: input.lng ?? null,
-      acceptedAt: now, acceptedBy: author.actor?.userId ?? null,
-      idempotency: idempotencyKey ? { scope, key: idempotencyKey, hash } : null,
-    }, {
-      author, cal, now, lead: unit?.active ? unit : null,
-      // What suggested and whether it decided: the acceptance figures (GET /text/metrics) read this.
-      accepted: {
-        channel: input.channel, serviceId: service?.id ?? null, suggestions: suggestions.map((s) => s.serviceId),
-        routing: routing && { source: routing.source, modelVersion: routing.modelVersion, confidence: routing.confidence, autoAssigned },
-      },
-    });
-    // A caller that adds to the new ticket (a hotspot case) needs one transaction; intake alone is one statement.
+    // A caller that adds to the new ticket (a hotspot case) needs a transaction of its own; intake alone joins a batch.
     const written = within
       ? await withTransaction(ctx.db, async (tx) => {
-        const w = await insertIntake(tx, rows);
+        const w = settled((await writeIntakes(tx, [job]))[0]!);
         await within(tx, w.ticket.id);
         return w;
       })
-      : await insertIntake(ctx.db, rows);
+      : await writerOf(ctx.db)(job);
     return { ticket: written.ticket, created: true, suggestions };
   } catch (err) {
     // Two requests with one key raced: the loser returns what the winner created.
-    if (idempotencyKey && pgErrorCode(err) === UNIQUE_VIOLATION) {
-      const earlier = await replay(ctx, scope, idempotencyKey, hash);
+    if (idempotency && pgErrorCode(err) === UNIQUE_VIOLATION) {
+      const earlier = await replay(ctx, idempotency);
       if (earlier) return earlier;
     }
     throw err;

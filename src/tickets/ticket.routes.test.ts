@@ -45,6 +45,40 @@ describe('intake', () => {
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('answers with the ticket exactly as stored', async () => {
+    const created = await d.call('operator', 'POST', '/api/v1/tickets', { ...citizen, serviceId: d.waterService });
+    const { suggestions, ...ticket } = created.body;
+    expect(suggestions).toEqual([]);
+    const detail = (await d.call('operator', 'GET', `/api/v1/tickets/${ticket.id}`)).body;
+    expect(detail).toMatchObject(ticket);
+  });
+
+  it('writes concurrent intakes together, each whole, and a refused one fails alone', async () => {
+    const key = { 'idempotency-key': 'call-20260302-burst' };
+    const calls = Array.from({ length: 40 }, (_, i) => {
+      if (i === 7) return d.call('operator', 'POST', '/api/v1/tickets', { ...citizen, serviceId: 999_999 });
+      if (i % 10 === 3) return d.call('operator', 'POST', '/api/v1/tickets', citizen, key);
+      return d.call('operator', 'POST', '/api/v1/tickets', { ...citizen, title: `停水 ${i}`, serviceId: i % 2 ? d.waterService : undefined });
+    });
+    const answers = await Promise.all(calls);
+    expect(answers[7]!.status).toBe(404);
+    expect(answers[7]!.body.code).toBe('SERVICE_NOT_FOUND');
+    const keyed = answers.filter((_, i) => i % 10 === 3);
+    expect(new Set(keyed.map((r) => r.body.id)).size).toBe(1);
+    expect(keyed.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    const made = answers.flatMap((r, i) => (i !== 7 && i % 10 !== 3 ? [{ r, title: `停水 ${i}` }] : []));
+    expect(made.every(({ r }) => r.status === 201)).toBe(true);
+    expect(new Set(made.map(({ r }) => r.body.trackingCode)).size).toBe(made.length);
+    for (const { r, title } of made) {
+      const detail = (await d.call('dispatcher', 'GET', `/api/v1/tickets/${r.body.id}`)).body;
+      expect(detail.title).toBe(title);
+      const dispatched = r.body.status === 'assigned';
+      expect(detail.events.map((e: { action: string }) => e.action)).toEqual(dispatched ? ['accepted', 'assigned'] : ['accepted']);
+      expect(detail.clocks.length).toBe(dispatched ? 5 : 0);
+      expect(detail.clocks.every((c: { assignmentId: number | null; kind: string }) => (c.kind === 'sla') === (c.assignmentId === null))).toBe(true);
+    }
+  });
+
   it('answers bad input with a bilingual 400 naming the field', async () => {
     const r = await d.call('operator', 'POST', '/api/v1/tickets', { ...citizen, requesterPhone: 'abc', channel: 'fax' });
     expect(r.status).toBe(400);

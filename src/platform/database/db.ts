@@ -90,4 +90,7 @@ export function pgErrorCode(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+
+/** The server refused the statement (it wrote nothing), as opposed to a connection lost with the outcome unknown. */
+export const refusedByServer = (err: unknown): boolean => err instanceof pg.DatabaseError;
 export const FOREIGN_KEY_VIOLATION = '23503';
