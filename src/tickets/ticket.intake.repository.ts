@@ -28,10 +28,10 @@ const ms = (d: unknown): number | null => (d instanceof Date ? d.getTime() : nul
  * The rows of every ticket of the batch as the statement reads them: each with its ticket's place `n` in the
  * batch and its own place `i` among them (the order to write them in).
  */
-function rowsOf<T>(list: readonly IntakeRows[], pick: (r: IntakeRows) => readonly T[], shape: (row: T) => Record<string, unknown>): string {
-  const out: Array<Record<string, unknown>> = [];
+function rowsOf<T>(list: readonly IntakeRows[], pick: (r: IntakeRows) => readonly T[], shape: (row: T, i: number, n: number) => object): string {
+  const out: object[] = [];
   list.forEach((r, n) => {
-    for (const row of pick(r)) out.push({ i: out.length, n: n + 1, ...shape(row) });
+    for (const row of pick(r)) out.push(shape(row, out.length, n + 1));
   });
   return JSON.stringify(out);
 }
@@ -102,33 +102,33 @@ export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): 
     SELECT k.n, t.id, t.tracking_code, (SELECT json_agg(json_build_object('id', a.id, 'unit_id', a.unit_id)) FROM a WHERE a.work_id = t.id) AS new_assignments
       FROM t JOIN k ON k.id = t.id CROSS JOIN l`,
   [
-    rowsOf(list, (r) => [r.ticket], (t) => ({
-      channel: t.channel, status: t.status, service_id: t.serviceId, service_version_id: t.serviceVersionId, suggested_service_id: t.suggestedServiceId,
+    rowsOf(list, (r) => [r.ticket], (t, i, n) => ({
+      n, channel: t.channel, status: t.status, service_id: t.serviceId, service_version_id: t.serviceVersionId, suggested_service_id: t.suggestedServiceId,
       limits: t.limits, title: t.title, description: t.description, requester_name: t.requesterName, requester_phone: t.requesterPhone,
       requester_kind: t.requesterKind, enterprise_name: t.enterpriseName, location_text: t.locationText, lat: t.lat, lng: t.lng,
       accepted_ms: ms(t.acceptedAt), accepted_by: t.acceptedBy, lead_unit_id: t.leadUnitId, idempotency_scope: t.idempotency?.scope,
       idempotency_key: t.idempotency?.key, idempotency_hash: t.idempotency?.hash,
     })),
     WORK_TYPE,
-    rowsOf(list, (r) => r.assignments, (a) => ({
-      unit_id: a.unitId, unit_path: a.unitPath, role: a.role, parent_id: a.parentId, round: a.round, dispatched_at: ms(a.dispatchedAt), dispatched_by: a.dispatchedBy,
+    rowsOf(list, (r) => r.assignments, (a, i, n) => ({
+      n, unit_id: a.unitId, unit_path: a.unitPath, role: a.role, parent_id: a.parentId, round: a.round, dispatched_at: ms(a.dispatchedAt), dispatched_by: a.dispatchedBy,
     })),
-    rowsOf(list, (r) => r.clocks, (c) => {
+    rowsOf(list, (r) => r.clocks, (c, i, n) => {
       const [state, pausedSince, pauseReason, metAt, stoppedAt, stopReason] = statusColumns(c);
       return {
-        unit_id: c.assignmentUnitId, kind: c.kind, started_at: ms(c.startedAt), limit_amount: c.limit.amount, limit_unit: c.limit.unit,
+        i, n, unit_id: c.assignmentUnitId, kind: c.kind, started_at: ms(c.startedAt), limit_amount: c.limit.amount, limit_unit: c.limit.unit,
         limit_natural: c.limit.natural ?? false, deadline: ms(c.deadline), original_deadline: ms(c.originalDeadline), warn_at: ms(c.warnAt),
         warned_at: ms(c.warnedAt), overdue_at: ms(c.overdueAt), paused_ms: c.pausedMs, extended_days: c.extendedDays, state, paused_since: ms(pausedSince),
         pause_reason: pauseReason, met_at: ms(metAt), stopped_at: ms(stoppedAt), stop_reason: stopReason, calendar_version: c.calendarVersion,
         next_check_at: ms(nextCheckAt(c)),
       };
     }),
-    rowsOf(list, (r) => r.events, (e) => ({
-      at: ms(e.at), actor_id: e.actorId, actor_label: e.actorLabel, action: e.action, before: e.before, after: e.after, data: e.data,
+    rowsOf(list, (r) => r.events, (e, i, n) => ({
+      i, n, at: ms(e.at), actor_id: e.actorId, actor_label: e.actorLabel, action: e.action, before: e.before, after: e.after, data: e.data,
     })),
-    rowsOf(list, (r) => r.notifications, (x) => ({ unit_id: x.unitId, kind: x.kind, message: x.message })),
+    rowsOf(list, (r) => r.notifications, (x, i, n) => ({ n, unit_id: x.unitId, kind: x.kind, message: x.message })),
     CHANNEL,
-    rowsOf(list, (r) => r.live, (e) => ({ e: { ...e, id: 0 } })),
+    rowsOf(list, (r) => r.live, (e, i, n) => ({ i, n, e: { ...e, id: 0 } })),
   ]);
   const byPlace = new Map(found.map((row) => [Number(row.n), row]));
   return list.map((r, i) => {
