@@ -20,9 +20,11 @@ export interface WrittenIntake { ticket: Ticket; assignmentIds: Map<number, numb
 
 /**
  * Moments travel as milliseconds since the epoch (to_timestamp(ms / 1000) in SQL): a Date makes JSON.stringify leave
- * its fast path (toJSON), and formatting one as text costs more than the rest of its row.
+ * its fast path (toJSON), and formatting one as text costs more than the rest of its row. An empty value is left
+ * out of the JSON (undefined), which json_to_recordset reads as NULL: a clock's row is mostly such values.
  */
-const ms = (d: unknown): number | null => (d instanceof Date ? d.getTime() : null);
+const ms = (d: unknown): number | undefined => (d instanceof Date ? d.getTime() : undefined);
+const some = <T>(v: T | null): T | undefined => v ?? undefined;
 
 /**
  * The rows of every ticket of the batch as the statement reads them: each with its ticket's place `n` in the
@@ -103,28 +105,29 @@ export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): 
       FROM t JOIN k ON k.id = t.id CROSS JOIN l`,
   [
     rowsOf(list, (r) => [r.ticket], (t, i, n) => ({
-      n, channel: t.channel, status: t.status, service_id: t.serviceId, service_version_id: t.serviceVersionId, suggested_service_id: t.suggestedServiceId,
+      n, channel: t.channel, status: t.status, service_id: some(t.serviceId), service_version_id: some(t.serviceVersionId),
+      suggested_service_id: some(t.suggestedServiceId),
       limits: t.limits, title: t.title, description: t.description, requester_name: t.requesterName, requester_phone: t.requesterPhone,
-      requester_kind: t.requesterKind, enterprise_name: t.enterpriseName, location_text: t.locationText, lat: t.lat, lng: t.lng,
-      accepted_ms: ms(t.acceptedAt), accepted_by: t.acceptedBy, lead_unit_id: t.leadUnitId, idempotency_scope: t.idempotency?.scope,
+      requester_kind: t.requesterKind, enterprise_name: some(t.enterpriseName), location_text: t.locationText, lat: some(t.lat), lng: some(t.lng),
+      accepted_ms: ms(t.acceptedAt), accepted_by: some(t.acceptedBy), lead_unit_id: some(t.leadUnitId), idempotency_scope: t.idempotency?.scope,
       idempotency_key: t.idempotency?.key, idempotency_hash: t.idempotency?.hash,
     })),
     WORK_TYPE,
     rowsOf(list, (r) => r.assignments, (a, i, n) => ({
-      n, unit_id: a.unitId, unit_path: a.unitPath, role: a.role, parent_id: a.parentId, round: a.round, dispatched_at: ms(a.dispatchedAt), dispatched_by: a.dispatchedBy,
+      n, unit_id: a.unitId, unit_path: a.unitPath, role: a.role, parent_id: some(a.parentId), round: a.round, dispatched_at: ms(a.dispatchedAt), dispatched_by: some(a.dispatchedBy),
     })),
     rowsOf(list, (r) => r.clocks, (c, i, n) => {
       const [state, pausedSince, pauseReason, metAt, stoppedAt, stopReason] = statusColumns(c);
       return {
-        i, n, unit_id: c.assignmentUnitId, kind: c.kind, started_at: ms(c.startedAt), limit_amount: c.limit.amount, limit_unit: c.limit.unit,
+        i, n, unit_id: some(c.assignmentUnitId), kind: c.kind, started_at: ms(c.startedAt), limit_amount: c.limit.amount, limit_unit: c.limit.unit,
         limit_natural: c.limit.natural ?? false, deadline: ms(c.deadline), original_deadline: ms(c.originalDeadline), warn_at: ms(c.warnAt),
         warned_at: ms(c.warnedAt), overdue_at: ms(c.overdueAt), paused_ms: c.pausedMs, extended_days: c.extendedDays, state, paused_since: ms(pausedSince),
-        pause_reason: pauseReason, met_at: ms(metAt), stopped_at: ms(stoppedAt), stop_reason: stopReason, calendar_version: c.calendarVersion,
+        pause_reason: some(pauseReason), met_at: ms(metAt), stopped_at: ms(stoppedAt), stop_reason: some(stopReason), calendar_version: c.calendarVersion,
         next_check_at: ms(nextCheckAt(c)),
       };
     }),
     rowsOf(list, (r) => r.events, (e, i, n) => ({
-      i, n, at: ms(e.at), actor_id: e.actorId, actor_label: e.actorLabel, action: e.action, before: e.before, after: e.after, data: e.data,
+      i, n, at: ms(e.at), actor_id: some(e.actorId), actor_label: some(e.actorLabel), action: e.action, before: e.before, after: e.after, data: e.data,
     })),
     rowsOf(list, (r) => r.notifications, (x, i, n) => ({ n, unit_id: x.unitId, kind: x.kind, message: x.message })),
     CHANNEL,
