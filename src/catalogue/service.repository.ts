@@ -2,7 +2,7 @@ import type { Queryable, Tx } from '../platform/database/db.js';
 import { maybeOne, one, pgErrorCode, preparedRows, rows, UNIQUE_VIOLATION } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors.js';
 import type { UnitRef } from '../assignments/assignment.js';
-import type { ServiceContent, ServiceGroup, ServiceLimits, ServiceVersion } from './service.js';
+import { inForceAt, type ServiceContent, type ServiceGroup, type ServiceLimits, type ServiceVersion } from './service.js';
 
 interface VersionRow {
   version_id: number; service_id: number; code: string; version: number; effective_from: Date; effective_to: Date | null;
@@ -23,8 +23,7 @@ const SELECT_VERSION = `SELECT ${VERSION_COLUMNS} ${VERSION_FROM}`;
 
 // In force at $2: the latest start at or before it (one backward step on the (service_id, effective_from)
 // index). The end test only guards the chain; versions are contiguous, so it never excludes the right one.
-const inForce = (at: string) => `v.effective_from <= ${at} AND (v.effective_to IS NULL OR v.effective_to > ${at}) ORDER BY v.effective_from DESC LIMIT 1`;
-const IN_FORCE = inForce('$2');
+const IN_FORCE = 'v.effective_from <= $2 AND (v.effective_to IS NULL OR v.effective_to > $2) ORDER BY v.effective_from DESC LIMIT 1';
 
 /**
  * The version of a service in force at `at`: what a ticket takes at acceptance. Store the returned
@@ -40,22 +39,21 @@ export async function findServiceAt(q: Queryable, service: number | string, at: 
 
 /**
  * The version in force and its unit as work is given to it (path, active), for each (service, moment) asked:
- * what intake needs, for a whole batch of tickets in one read. Undefined where no version is in force.
+ * what intake needs, for a whole batch of tickets in one read. The moments of a batch lie milliseconds apart,
+ * so the versions covering their span are read once per service and each moment takes the one in force then.
+ * Undefined where no version is in force.
  */
 export async function findServicesWithUnitAt(
   q: Queryable, wanted: ReadonlyArray<{ serviceId: number; at: Date }>,
 ): Promise<Array<{ service: ServiceVersion; unit: UnitRef } | undefined>> {
   if (wanted.length === 0) return [];
-  const found = await preparedRows<VersionRow & { n: number; unit_path: string; unit_active: boolean }>(q, 'msb_services_with_unit_at', `
-    SELECT w.n, f.* FROM unnest($1::bigint[], $2::timestamptz[]) WITH ORDINALITY AS w(service_id, at, n)
-      CROSS JOIN LATERAL (SELECT ${VERSION_COLUMNS}, u.path AS unit_path, u.active AS unit_active ${VERSION_FROM}
-        WHERE v.service_id = w.service_id AND ${inForce('w.at')}) f`,
-  [wanted.map((w) => w.serviceId), wanted.map((w) => w.at)]);
-  const byPlace = new Map(found.map((r) => [Number(r.n), r]));
-  return wanted.map((_, i) => {
-    const r = byPlace.get(i + 1);
-    return r && { service: toVersion(r), unit: { id: r.unit_id, path: r.unit_path, active: r.unit_active } };
-  });
+  const times = wanted.map((w) => w.at.getTime());
+  const found = await preparedRows<VersionRow & { unit_path: string; unit_active: boolean }>(q, 'msb_services_with_unit_during', `
+    SELECT ${VERSION_COLUMNS}, u.path AS unit_path, u.active AS unit_active ${VERSION_FROM}
+     WHERE v.service_id = ANY($1::bigint[]) AND v.effective_from <= $3 AND (v.effective_to IS NULL OR v.effective_to > $2)`,
+  [[...new Set(wanted.map((w) => w.serviceId))], new Date(Math.min(...times)), new Date(Math.max(...times))]);
+  const versions = found.map((r) => ({ service: toVersion(r), unit: { id: r.unit_id, path: r.unit_path, active: r.unit_active } }));
+  return wanted.map((w) => versions.find(({ service: v }) => v.id === w.serviceId && inForceAt(v, w.at)));
 }
 
 /** One exact version, e.g. the one a ticket recorded at acceptance. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, useTestApp } from '../../test/app.js';
 import { listAuditEvents } from '../audit/audit.repository.js';
 import type { Unit } from '../units/unit.js';
-import { findServiceAt, findServiceVersion } from './service.repository.js';
+import { findServiceAt, findServicesWithUnitAt, findServiceVersion } from './service.repository.js';
 
 const HOUR = 3_600_000;
 
@@ -69,6 +69,13 @@ describe('the service catalogue (事项清单) over HTTP', () => {
     expect(after!.limits.acknowledge).toBeUndefined();
     expect(await findServiceAt(t.ctx.db, v1.id, new Date(new Date(v1.effectiveFrom).getTime() - 1))).toBeUndefined();
     expect(await findServiceAt(t.ctx.db, 'NO-SUCH', from)).toBeUndefined();
+    // A batch of intakes reads the versions of its span at once; each moment still takes its own.
+    const batch = await findServicesWithUnitAt(t.ctx.db, [
+      { serviceId: v1.id, at: new Date(from.getTime() - 1) }, { serviceId: v1.id, at: from }, { serviceId: v1.id, at: acceptedBefore },
+      { serviceId: v1.id, at: new Date(new Date(v1.effectiveFrom).getTime() - 1) }, { serviceId: 999_999, at: from },
+    ]);
+    expect(batch.map((f) => f?.service.version)).toEqual([1, 2, 1, undefined, undefined]);
+    expect(batch[1]).toMatchObject({ unit: { id: cgj.id, path: cgj.path, active: true } });
     // The exact version a ticket recorded stays readable whatever comes later.
     expect(await findServiceVersion(t.ctx.db, before!.versionId)).toEqual(before);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveLimits, type ServiceContent, type ServiceLimits } from './service.js';
+import { effectiveLimits, inForceAt, type ServiceContent, type ServiceLimits } from './service.js';
 import {
   checkEffectiveFrom, contentProblems, limitProblems, normaliseKeywords, normaliseLimits, sameContent, versionAt,
 } from './service.rules.js';
@@ -86,5 +86,19 @@ describe('versions (动态管理)', () => {
       code: 'SERVICE_VERSION_INVALID', detailZh: '生效时间须晚于第 3 版的生效时间 2026-04-01 00:00:00',
     }));
     expect(() => checkEffectiveFrom(v3, new Date(Number.NaN))).toThrowError(expect.objectContaining({ code: 'SERVICE_VERSION_INVALID' }));
+  });
+});
+
+describe('the version in force', () => {
+  const from = new Date('2026-03-01T00:00:00+08:00');
+  const to = new Date('2026-04-01T00:00:00+08:00');
+  it('starts at its first instant and ends where the next begins', () => {
+    expect(inForceAt({ effectiveFrom: from, effectiveTo: to }, from)).toBe(true);
+    expect(inForceAt({ effectiveFrom: from, effectiveTo: to }, new Date(from.getTime() - 1))).toBe(false);
+    expect(inForceAt({ effectiveFrom: from, effectiveTo: to }, new Date(to.getTime() - 1))).toBe(true);
+    expect(inForceAt({ effectiveFrom: from, effectiveTo: to }, to)).toBe(false);
+  });
+  it('runs on while no later version is scheduled', () => {
+    expect(inForceAt({ effectiveFrom: from, effectiveTo: null }, new Date('2030-01-01T00:00:00Z'))).toBe(true);
   });
 });

@@ -82,6 +82,11 @@ export interface ServiceVersion {
   active: boolean;
 }
 
+/** Whether a version is the one in force at `at`: started at or before it, not yet ended. */
+export function inForceAt(v: Pick<ServiceVersion, 'effectiveFrom' | 'effectiveTo'>, at: Date): boolean {
+  return v.effectiveFrom <= at && (v.effectiveTo === null || v.effectiveTo > at);
+}
+
 /** The fields a version carries, i.e. what an admin or a spreadsheet row can change. */
 export type ServiceContent = Pick<ServiceVersion, 'name' | 'groupName' | 'description' | 'keywords' | 'unitId' | 'limits' | 'active'>;
 
