@@ -67,4 +67,12 @@ describe('group commit', () => {
     expect(r.batches).toEqual([['a', 'lost', 'c']]);
     expect(await r.submit('d')).toBe('D');
   });
+
+  it('fails the items of a batch its writer did not answer for, rather than leaving them waiting', async () => {
+    const submit = groupCommit(async (items: string[]) => items.slice(1).map((x): Outcome<string> => ({ ok: true, value: x })), {
+      maxBatch: 10, maxInFlight: 1, failedWhole: () => false,
+    });
+    const settled = await Promise.allSettled(['a', 'b'].map((x) => submit(x)));
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+  });
 });

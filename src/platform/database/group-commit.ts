@@ -48,6 +48,11 @@ export function groupCommit<I, O>(write: (items: I[]) => Promise<Array<Outcome<O
       else for (const w of batch) w.reject(err);
       return;
     }
+    if (outcomes.length !== batch.length) {
+      const err = new Error(`group commit: the writer answered ${outcomes.length} outcomes for ${batch.length} items`);
+      for (const w of batch) w.reject(err);
+      return;
+    }
     batch.forEach((w, i) => settle(w, outcomes[i]!));
   };
 
