@@ -1,8 +1,7 @@
 import type { Queryable, Tx } from '../platform/database/db.js';
 import { maybeOne, one, pgErrorCode, preparedRows, rows, UNIQUE_VIOLATION } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors.js';
-import type { UnitRef } from '../assignments/assignment.js';
-import { inForceAt, type ServiceContent, type ServiceGroup, type ServiceLimits, type ServiceVersion } from './service.js';
+import type { ServiceContent, ServiceGroup, ServiceLimits, ServiceVersion, ServiceWithUnit } from './service.js';
 
 interface VersionRow {
   version_id: number; service_id: number; code: string; version: number; effective_from: Date; effective_to: Date | null;
@@ -38,22 +37,21 @@ export async function findServiceAt(q: Queryable, service: number | string, at: 
 }
 
 /**
- * The version in force and its unit as work is given to it (path, active), for each (service, moment) asked:
- * what intake needs, for a whole batch of tickets in one read. The moments of a batch lie milliseconds apart,
- * so the versions covering their span are read once per service and each moment takes the one in force then.
- * Undefined where no version is in force.
+ * The versions of these services covering the span of these moments, each with its unit as work is given to
+ * it (path, active): what intake plans a whole batch of tickets from, in one read (the moments of a batch lie
+ * milliseconds apart; versionsInForce picks each moment's own). Every service asked is a key, with an empty
+ * list when it has no version in the span.
  */
-export async function findServicesWithUnitAt(
-  q: Queryable, wanted: ReadonlyArray<{ serviceId: number; at: Date }>,
-): Promise<Array<{ service: ServiceVersion; unit: UnitRef } | undefined>> {
-  if (wanted.length === 0) return [];
+export async function readVersionsWithUnit(q: Queryable, wanted: ReadonlyArray<{ serviceId: number; at: Date }>): Promise<Map<number, ServiceWithUnit[]>> {
+  const read = new Map<number, ServiceWithUnit[]>(wanted.map((w) => [w.serviceId, []]));
+  if (wanted.length === 0) return read;
   const times = wanted.map((w) => w.at.getTime());
   const found = await preparedRows<VersionRow & { unit_path: string; unit_active: boolean }>(q, 'msb_services_with_unit_during', `
     SELECT ${VERSION_COLUMNS}, u.path AS unit_path, u.active AS unit_active ${VERSION_FROM}
      WHERE v.service_id = ANY($1::bigint[]) AND v.effective_from <= $3 AND (v.effective_to IS NULL OR v.effective_to > $2)`,
-  [[...new Set(wanted.map((w) => w.serviceId))], new Date(Math.min(...times)), new Date(Math.max(...times))]);
-  const versions = found.map((r) => ({ service: toVersion(r), unit: { id: r.unit_id, path: r.unit_path, active: r.unit_active } }));
-  return wanted.map((w) => versions.find(({ service: v }) => v.id === w.serviceId && inForceAt(v, w.at)));
+  [[...read.keys()], new Date(Math.min(...times)), new Date(Math.max(...times))]);
+  for (const r of found) read.get(r.service_id)!.push({ service: toVersion(r), unit: { id: r.unit_id, path: r.unit_path, active: r.unit_active } });
+  return read;
 }
 
 /** One exact version, e.g. the one a ticket recorded at acceptance. */

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, useTestApp } from '../../test/app.js';
 import { listAuditEvents } from '../audit/audit.repository.js';
 import type { Unit } from '../units/unit.js';
-import { findServiceAt, findServicesWithUnitAt, findServiceVersion } from './service.repository.js';
+import { findServiceAt, findServiceVersion, readVersionsWithUnit } from './service.repository.js';
+import { versionsInForce } from './service.js';
 
 const HOUR = 3_600_000;
 
@@ -70,10 +71,14 @@ describe('the service catalogue (事项清单) over HTTP', () => {
     expect(await findServiceAt(t.ctx.db, v1.id, new Date(new Date(v1.effectiveFrom).getTime() - 1))).toBeUndefined();
     expect(await findServiceAt(t.ctx.db, 'NO-SUCH', from)).toBeUndefined();
     // A batch of intakes reads the versions of its span at once; each moment still takes its own.
-    const batch = await findServicesWithUnitAt(t.ctx.db, [
+    const wanted = [
       { serviceId: v1.id, at: new Date(from.getTime() - 1) }, { serviceId: v1.id, at: from }, { serviceId: v1.id, at: acceptedBefore },
       { serviceId: v1.id, at: new Date(new Date(v1.effectiveFrom).getTime() - 1) }, { serviceId: 999_999, at: from },
-    ]);
+    ];
+    const read = await readVersionsWithUnit(t.ctx.db, wanted);
+    expect([...read.keys()]).toEqual([v1.id, 999_999]);
+    expect(read.get(999_999)).toEqual([]);
+    const batch = versionsInForce(read, wanted);
     expect(batch.map((f) => f?.service.version)).toEqual([1, 2, 1, undefined, undefined]);
     expect(batch[1]).toMatchObject({ unit: { id: cgj.id, path: cgj.path, active: true } });
     // The exact version a ticket recorded stays readable whatever comes later.

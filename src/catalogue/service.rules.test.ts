@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveLimits, inForceAt, type ServiceContent, type ServiceLimits } from './service.js';
+import { effectiveLimits, inForceAt, versionsInForce, type ServiceContent, type ServiceLimits, type ServiceVersion } from './service.js';
 import {
   checkEffectiveFrom, contentProblems, limitProblems, normaliseKeywords, normaliseLimits, sameContent, versionAt,
 } from './service.rules.js';
@@ -100,5 +100,15 @@ describe('the version in force', () => {
   });
   it('runs on while no later version is scheduled', () => {
     expect(inForceAt({ effectiveFrom: from, effectiveTo: null }, new Date('2030-01-01T00:00:00Z'))).toBe(true);
+  });
+  it('is picked for each moment asked among the versions read, by service', () => {
+    const version = (id: number, version: number, effectiveFrom: Date, effectiveTo: Date | null) => ({
+      service: { id, version, effectiveFrom, effectiveTo } as ServiceVersion, unit: { id: 9, path: '/1/9/', active: true },
+    });
+    const read = new Map([[1, [version(1, 1, from, to), version(1, 2, to, null)]], [2, []]]);
+    const found = versionsInForce(read, [
+      { serviceId: 1, at: from }, { serviceId: 1, at: to }, { serviceId: 1, at: new Date(from.getTime() - 1) }, { serviceId: 2, at: to }, { serviceId: 3, at: to },
+    ]);
+    expect(found.map((f) => f?.service.version)).toEqual([1, 2, undefined, undefined, undefined]);
   });
 });

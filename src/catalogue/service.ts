@@ -1,3 +1,4 @@
+import type { UnitRef } from '../assignments/assignment.js';
 import type { TimeLimit } from '../clocks/clock.js';
 
 /** A time limit as the catalogue states it: the clock engine's own type (CLOCKS.md "Units of a limit"). */
@@ -85,6 +86,17 @@ export interface ServiceVersion {
 /** Whether a version is the one in force at `at`: started at or before it, not yet ended. */
 export function inForceAt(v: Pick<ServiceVersion, 'effectiveFrom' | 'effectiveTo'>, at: Date): boolean {
   return v.effectiveFrom <= at && (v.effectiveTo === null || v.effectiveTo > at);
+}
+
+/** A version of a service with its unit as work is given to it: what intake plans a ticket from. */
+export interface ServiceWithUnit { service: ServiceVersion; unit: UnitRef }
+
+/** Versions read, by service id (an empty list: the service has none in the span read). */
+export type VersionsByService = ReadonlyMap<number, readonly ServiceWithUnit[]>;
+
+/** For each (service, moment) asked, the version in force then among those read; undefined where none is. */
+export function versionsInForce(read: VersionsByService, wanted: ReadonlyArray<{ serviceId: number; at: Date }>): Array<ServiceWithUnit | undefined> {
+  return wanted.map((w) => read.get(w.serviceId)?.find(({ service }) => inForceAt(service, w.at)));
 }
 
 /** The fields a version carries, i.e. what an admin or a spreadsheet row can change. */

@@ -14,7 +14,7 @@ import { nextCheckAt } from '../clocks/clock.rules.js';
 import { CHANNEL } from '../events/event.bus.js';
 import { WORK_TYPE } from './ticket.repository.js';
 import type { Ticket } from './ticket.js';
-import { acceptedTicket, type IntakeRows } from './ticket.intake.rules.js';
+import { acceptedTicket, type IntakeRows, type PlanBasis } from './ticket.intake.rules.js';
 
 export interface WrittenIntake { ticket: Ticket; assignmentIds: Map<number, number> }
 
@@ -38,7 +38,12 @@ function rowsOf<T>(list: readonly IntakeRows[], pick: (r: IntakeRows) => readonl
   return JSON.stringify(out);
 }
 
-export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): Promise<WrittenIntake[]> {
+/**
+ * `basis` is what the batch was planned from: the statement refuses the whole batch, as a serialization failure
+ * (assert_plan_holds, migration 0012), when one of those versions has ended by then or its unit has moved or
+ * changed state, so a plan from a remembered catalogue is never written once the catalogue has moved on.
+ */
+export async function insertIntakes(q: Queryable, list: readonly IntakeRows[], basis: readonly PlanBasis[]): Promise<WrittenIntake[]> {
   if (list.length === 0) return [];
   const found = await preparedRows<{ n: number; id: number; tracking_code: string; new_assignments: Array<{ id: number; unit_id: number }> | null }>(q, 'msb_intake', `
     WITH x AS (
@@ -48,6 +53,10 @@ export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): 
           suggested_service_id bigint, limits jsonb, title text, description text, requester_name text, requester_phone text,
           requester_kind text, enterprise_name text, location_text text, lat float8, lng float8, accepted_ms float8, accepted_by bigint,
           lead_unit_id bigint, idempotency_scope text, idempotency_key text, idempotency_hash text)
+       WHERE (SELECT assert_plan_holds(coalesce(bool_and(v.id IS NOT NULL AND (v.effective_to IS NULL OR v.effective_to > to_timestamp(p.until_ms / 1000))
+                AND u.path IS NOT DISTINCT FROM p.unit_path AND u.active IS NOT DISTINCT FROM p.unit_active), true))
+                FROM json_to_recordset($9::json) AS p(version_id bigint, until_ms float8, unit_id bigint, unit_path text, unit_active boolean)
+                LEFT JOIN service_versions v ON v.id = p.version_id LEFT JOIN units u ON u.id = p.unit_id)
     ), t AS (
       INSERT INTO tickets (tracking_code, channel, status, service_id, service_version_id, suggested_service_id, limits, title, description,
         requester_name, requester_phone, requester_kind, enterprise_name, location_text, lat, lng, accepted_at, accepted_by, lead_unit_id,
@@ -93,7 +102,6 @@ export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): 
       SELECT y.unit_id, y.kind, $2, k.id, y.message, x.accepted_at
         FROM json_to_recordset($6::json) AS y(n int, unit_id bigint, kind text, message text)
         JOIN k ON k.n = y.n JOIN x ON x.n = y.n
-      ON CONFLICT DO NOTHING
     ), l AS (
       -- Told in the order given (volatile calls are made after the sort): a ticket's 'accepted' before its 'assigned'.
       SELECT count(*) AS told FROM (
@@ -132,6 +140,7 @@ export async function insertIntakes(q: Queryable, list: readonly IntakeRows[]): 
     rowsOf(list, (r) => r.notifications, (x, i, n) => ({ n, unit_id: x.unitId, kind: x.kind, message: x.message })),
     CHANNEL,
     rowsOf(list, (r) => r.live, (e, i, n) => ({ i, n, e: { ...e, id: 0 } })),
+    JSON.stringify(basis.map((b) => ({ version_id: b.versionId, until_ms: b.until.getTime(), unit_id: b.unit.id, unit_path: b.unit.path, unit_active: b.unit.active }))),
   ]);
   const byPlace = new Map(found.map((row) => [Number(row.n), row]));
   return list.map((r, i) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { at, calendar2025to2026, shanghai } from '../calendar/calendar.testing.js';
 import type { NewTicket } from './ticket.js';
 import { assign } from './ticket.dispatch.rules.js';
-import { planIntake } from './ticket.intake.rules.js';
+import { planBasis, planIntake } from './ticket.intake.rules.js';
 import { LIMITS, newTicketSnapshot, unit } from './ticket.testing.js';
 
 const cal = calendar2025to2026();
@@ -45,5 +45,18 @@ describe('a call decided whole before it is written', () => {
     expect(planIntake({ ...call(), serviceId: null, serviceVersionId: null, limits: null }, { author: operator, cal, now, lead: WATER, accepted: {} }))
       .toMatchObject({ ticket: { status: 'new' }, clocks: [], assignments: [] });
     expect(() => planIntake(call(), { author: operator, cal, now, lead: unit(11, '/1/11/', false), accepted: {} })).toThrow();
+  });
+});
+
+describe('what a batch was planned from', () => {
+  it('is each version once, with its unit, until the last moment it was taken as in force', () => {
+    const later = new Date(now.getTime() + 5);
+    const HOUSING = unit(11, '/1/11/');
+    expect(planBasis([
+      { service: { versionId: 3 }, unit: WATER, at: later },
+      { service: { versionId: 4 }, unit: HOUSING, at: now },
+      { service: { versionId: 3 }, unit: WATER, at: now },
+    ])).toEqual([{ versionId: 3, until: later, unit: WATER }, { versionId: 4, until: now, unit: HOUSING }]);
+    expect(planBasis([])).toEqual([]);
   });
 });

@@ -23,6 +23,19 @@ export interface IntakeRows {
   live: Array<Omit<LiveEvent, 'id'>>;
 }
 
+/** A service version a batch was planned from, the last moment it was taken as in force, and its unit as read. */
+export interface PlanBasis { versionId: number; until: Date; unit: UnitRef }
+
+/** What a batch's tickets were planned from, once per version (a version has one unit): the statement checks it still holds. */
+export function planBasis(used: ReadonlyArray<{ service: { versionId: number }; unit: UnitRef; at: Date }>): PlanBasis[] {
+  const basis = new Map<number, PlanBasis>();
+  for (const u of used) {
+    const seen = basis.get(u.service.versionId);
+    if (!seen || seen.until < u.at) basis.set(u.service.versionId, { versionId: u.service.versionId, until: u.at, unit: u.unit });
+  }
+  return [...basis.values()];
+}
+
 export interface IntakeEnv {
   author: { actor: Actor | null; label: string | null };
   cal: WorkCalendar;

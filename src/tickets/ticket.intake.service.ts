@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
-import { pgErrorCode, refusedByServer, UNIQUE_VIOLATION, withTransaction, type Db, type Queryable, type Tx } from '../platform/database/db.js';
+import { pgErrorCode, refusedByServer, SERIALIZATION_FAILURE, UNIQUE_VIOLATION, withTransaction, type Db, type Queryable, type Tx } from '../platform/database/db.js';
 import { groupCommit, type Outcome } from '../platform/database/group-commit.js';
 import { DomainError } from '../platform/errors.js';
 import type { AppContext } from '../platform/http/context.js';
 import { recentCalendar } from '../calendar/calendar.service.js';
-import { findServicesWithUnitAt } from '../catalogue/service.repository.js';
-import { effectiveLimits, type ServiceVersion } from '../catalogue/service.js';
-import type { UnitRef } from '../assignments/assignment.js';
+import { readVersionsWithUnit } from '../catalogue/service.repository.js';
+import { effectiveLimits, versionsInForce, type ServiceWithUnit } from '../catalogue/service.js';
 import { routeText, type RoutedSuggestion } from '../routing/routing.service.js';
 import type { Channel, Ticket } from './ticket.js';
 import { findByIdempotencyKey } from './ticket.repository.js';
 import type { Author } from './ticket.persist.js';
 import { insertIntakes, type WrittenIntake } from './ticket.intake.repository.js';
-import { planIntake, type IntakeRows } from './ticket.intake.rules.js';
+import { planBasis, planIntake, type IntakeRows } from './ticket.intake.rules.js';
 
 export interface IntakeInput {
   channel: Channel;
@@ -35,24 +34,63 @@ export interface IntakeInput {
 interface IntakeJob {
   serviceId: number | null;
   at: Date;
-  plan: (found: { service: ServiceVersion; unit: UnitRef } | undefined) => IntakeRows;
+  plan: (found: ServiceWithUnit | undefined) => IntakeRows;
 }
 
-/** Plan and write a batch: one read of the services, one statement for the tickets; a job the rules refuse fails alone. */
-async function writeIntakes(q: Queryable, jobs: readonly IntakeJob[]): Promise<Array<Outcome<WrittenIntake>>> {
+/**
+ * The service versions (with their units) a writer last read, by service. A batch whose every service has a
+ * remembered version in force at its moment is planned without reading: at a hotline's peak that read was a
+ * round trip per batch, with the batch's connection idle meanwhile. The batch's statement checks that the
+ * versions and units its tickets were planned from still hold (insertIntakes); when they do not, the memory
+ * is dropped and the batch planned again from a fresh read. A ticket refused on a remembered version (say,
+ * one since replaced by an active one) is written by no statement to check it, so it is decided again from
+ * a fresh read too.
+ */
+type Memory = Map<number, readonly ServiceWithUnit[]>;
+
+async function readVersions(q: Queryable, wanted: ReadonlyArray<{ serviceId: number; at: Date }>, memory: Memory | null): Promise<Array<ServiceWithUnit | undefined>> {
+  const read = await readVersionsWithUnit(q, wanted);
+  for (const [serviceId, versions] of read) memory?.set(serviceId, versions);
+  return versionsInForce(read, wanted);
+}
+
+// A batch planned from a memory that had gone stale is planned again; a fresh read can go stale only if the catalogue
+// changes in the milliseconds before the write, so a second refusal in a row is all but impossible.
+const PLAN_ATTEMPTS = 3;
+
+/** Plan and write a batch: its services from memory or one read, one statement for the tickets; a job the rules refuse fails alone. */
+async function writeIntakes(q: Queryable, jobs: readonly IntakeJob[], memory: Memory | null): Promise<Array<Outcome<WrittenIntake>>> {
   const wanted = jobs.flatMap((j, i) => (j.serviceId === null ? [] : [{ i, serviceId: j.serviceId, at: j.at }]));
-  const found = await findServicesWithUnitAt(q, wanted);
-  const serviceOf = new Map(wanted.map((w, k) => [w.i, found[k]]));
-  const planned = jobs.map((j, i): Outcome<IntakeRows> => {
-    try {
-      return { ok: true, value: j.plan(serviceOf.get(i)) };
-    } catch (error) {
-      return { ok: false, error };
+  let trustMemory = memory !== null && wanted.length > 0;
+  for (let attempt = 1; ; attempt++) {
+    const recalled = trustMemory ? versionsInForce(memory!, wanted) : [];
+    const fromMemory = trustMemory && recalled.every((found) => found !== undefined);
+    const found = fromMemory ? recalled : await readVersions(q, wanted, memory);
+    const serviceOf = new Map(wanted.map((w, k) => [w.i, found[k]]));
+    const planned = jobs.map((j, i): Outcome<IntakeRows> => {
+      try {
+        return { ok: true, value: j.plan(serviceOf.get(i)) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+    if (fromMemory && planned.some((p) => !p.ok)) {
+      trustMemory = false;
+      continue;
     }
-  });
-  const written = await insertIntakes(q, planned.flatMap((p) => (p.ok ? [p.value] : [])));
-  let k = 0;
-  return planned.map((p) => (p.ok ? { ok: true, value: written[k++]! } : p));
+    const basis = planBasis(jobs.flatMap((j, i) => {
+      const used = serviceOf.get(i);
+      return used && planned[i]!.ok ? [{ ...used, at: j.at }] : [];
+    }));
+    try {
+      const written = await insertIntakes(q, planned.flatMap((p) => (p.ok ? [p.value] : [])), basis);
+      let k = 0;
+      return planned.map((p) => (p.ok ? { ok: true, value: written[k++]! } : p));
+    } catch (err) {
+      if (!memory || attempt >= PLAN_ATTEMPTS || pgErrorCode(err) !== SERIALIZATION_FAILURE) throw err;
+      memory.clear();
+    }
+  }
 }
 
 const settled = <O>(o: Outcome<O>): O => {
@@ -69,7 +107,8 @@ const writers = new WeakMap<Db, (job: IntakeJob) => Promise<WrittenIntake>>();
 function writerOf(db: Db): (job: IntakeJob) => Promise<WrittenIntake> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = groupCommit((jobs: IntakeJob[]) => writeIntakes(db, jobs), { maxBatch: 32, maxInFlight: 2, failedWhole: refusedByServer });
+    const memory: Memory = new Map();
+    writer = groupCommit((jobs: IntakeJob[]) => writeIntakes(db, jobs, memory), { maxBatch: 32, maxInFlight: 2, failedWhole: refusedByServer });
     writers.set(db, writer);
   }
   return writer;
@@ -138,7 +177,8 @@ export async function intake(
     // A caller that adds to the new ticket (a hotspot case) needs a transaction of its own; intake alone joins a batch.
     const written = within
       ? await withTransaction(ctx.db, async (tx) => {
-        const w = settled((await writeIntakes(tx, [job]))[0]!);
+        // Read afresh: a stale plan here fails the transaction, which withTransaction then runs again.
+        const w = settled((await writeIntakes(tx, [job], null))[0]!);
         await within(tx, w.ticket.id);
         return w;
       })

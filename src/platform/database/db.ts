@@ -58,7 +58,7 @@ export async function one<R extends pg.QueryResultRow>(q: Queryable, text: strin
   return row;
 }
 
-const SERIALIZATION_FAILURE = '40001';
+export const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK = '40P01';
 
 /**
@@ -93,4 +93,3 @@ export const UNIQUE_VIOLATION = '23505';
 
 /** The server refused the statement (it wrote nothing), as opposed to a connection lost with the outcome unknown. */
 export const refusedByServer = (err: unknown): boolean => err instanceof pg.DatabaseError;
-export const FOREIGN_KEY_VIOLATION = '23503';
