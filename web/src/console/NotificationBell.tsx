@@ -3,12 +3,13 @@ import { Badge, Button, List, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, call } from '../api/client';
+import { formatTime } from './components/TicketFormat';
 import { useI18n } from './i18n';
 import { useLiveTickets } from './live';
 import { useAsync } from './useAsync';
 
 export function NotificationBell() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const inbox = useAsync(() => call(api.GET('/api/v1/notifications', { params: { query: { limit: 20 } } })), []);
@@ -24,7 +25,7 @@ export function NotificationBell() {
         renderItem={(n) => (
           <List.Item style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }} onClick={() => { setOpen(false); navigate(`/tickets/${n.workId}`); }}>
             <List.Item.Meta title={<span>{n.message}</span>}
-              description={<Typography.Text type="secondary">{n.trackingCode} · {new Date(n.createdAt).toLocaleString()}</Typography.Text>} />
+              description={<Typography.Text type="secondary">{n.trackingCode} · {formatTime(n.createdAt, lang)}</Typography.Text>} />
           </List.Item>
         )} />
       {items.length > 0 && <Button type="link" block onClick={markAll}>{t('markAllRead')}</Button>}

@@ -1,6 +1,7 @@
 /** How a ticket's status and a clock's time left look everywhere in the console. */
 import { Tag, Tooltip } from 'antd';
 import { useI18n } from '../i18n';
+import { formatDeadline } from './TicketFormat';
 
 export const STATUS_LABELS: Record<string, { zh: string; en: string; color: string }> = {
   new: { zh: '待派单', en: 'New', color: 'blue' },
@@ -52,7 +53,7 @@ export interface ClockLike {
 /** Green while on time, yellow past the warning, red when overdue; met and stopped clocks say so. */
 export function ClockTag({ clock }: { clock: ClockLike }) {
   const { lang } = useI18n();
-  const deadline = new Date(clock.deadline).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const deadline = formatDeadline(clock.deadline, lang);
   const state = clock.status.state;
   if (state === 'met') return <Tag color={clock.overdueAt ? 'red' : 'green'}>{lang === 'zh' ? (clock.overdueAt ? '超时完成' : '按时完成') : (clock.overdueAt ? 'Met late' : 'Met')}</Tag>;
   if (state === 'stopped') return <Tag>{lang === 'zh' ? '已停止' : 'Stopped'}</Tag>;

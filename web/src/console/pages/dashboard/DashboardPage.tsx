@@ -8,13 +8,13 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, call } from '../../../api/client';
 import { LoadError } from '../../components/PageState';
+import { formatShort } from '../../components/TicketFormat';
 import { useI18n } from '../../i18n';
 import { useAsync } from '../../useAsync';
 import { ChannelCard, GroupsCard, TrendCard, type BucketSize } from './Charts';
 import { KpiCard, Tile } from './FigureCards';
 import { HotCard } from './HotCard';
 import { lastDay } from './drill';
-import { shanghaiTime } from './format';
 import { RankingCard, type RankGroup } from './RankingCard';
 import { usePeriod, type PeriodChoice } from './usePeriod';
 import './dashboard.css';
@@ -42,7 +42,7 @@ export function DashboardPage() {
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>{t('menuDashboard')}</Typography.Title>
           <Typography.Text type="secondary">
-            {shown ? t('dbPeriodLine', { from: shown.from, to: lastDay(shown.to), at: shanghaiTime(overview.data!.computedAt, lang) }) : t('loading')}
+            {shown ? t('dbPeriodLine', { from: shown.from, to: lastDay(shown.to), at: formatShort(overview.data!.computedAt, lang) }) : t('loading')}
           </Typography.Text>
         </div>
         <Space wrap>

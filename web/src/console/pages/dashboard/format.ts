@@ -10,6 +10,3 @@ export function rateColor(rate: number | null | undefined): string {
   if (rate === null || rate === undefined) return 'rgba(0,0,0,0.45)';
   return rate >= 0.9 ? '#389e0d' : rate >= 0.8 ? '#d48806' : '#cf1322';
 }
-
-export const shanghaiTime = (at: string | Date, lang: 'zh' | 'en') =>
-  new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });

@@ -11,12 +11,13 @@ import { Link } from 'react-router-dom';
 import { api, call } from '../../../api/client';
 import { useAuth } from '../../auth';
 import { errorText, LoadError } from '../../components/PageState';
+import { formatShort } from '../../components/TicketFormat';
 import { CLOCK_LABELS, ClockTag } from '../../components/TicketTags';
 import { useI18n } from '../../i18n';
 import { useLiveTickets } from '../../live';
 import { useAsync } from '../../useAsync';
 import { Drill } from '../dashboard/Drill';
-import { pct, rateColor, shanghaiTime } from '../dashboard/format';
+import { pct, rateColor } from '../dashboard/format';
 import type { WorkItem } from '../dashboard/statsTypes';
 import '../dashboard/dashboard.css';
 
@@ -85,7 +86,7 @@ export function MyWorkPage() {
         <Space direction="vertical" size={2}>
           {w.assignmentStatus === 'pending' ? <Tag color="geekblue">{t('mwPending')}</Tag> : <Tag color="processing">{t('mwHandling')}</Tag>}
           {w.extensionPending && <Tag color="purple" bordered={false}>{t('mwExtensionPending')}</Tag>}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('mwDispatchedAt', { at: shanghaiTime(w.dispatchedAt, lang) })}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('mwDispatchedAt', { at: formatShort(w.dispatchedAt, lang) })}</Typography.Text>
         </Space>
       ),
     },

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../../api/client';
 import { errorText, LoadError } from '../../components/PageState';
+import { formatShort } from '../../components/TicketFormat';
 import { useI18n } from '../../i18n';
 import type { AsyncState } from '../../useAsync';
-import { shanghaiTime } from '../dashboard/format';
 import type { ExtensionItem } from '../dashboard/statsTypes';
 
 export function ExtensionQueue({ queue, onChanged }: { queue: AsyncState<ExtensionItem[]>; onChanged(): void }) {
@@ -49,8 +49,8 @@ export function ExtensionQueue({ queue, onChanged }: { queue: AsyncState<Extensi
     { title: t('svExtUnit'), dataIndex: 'unitName', width: 150 },
     { title: t('svExtDays'), dataIndex: 'workingDays', width: 110, align: 'center', render: (n: number) => <Typography.Text strong>{t('svWorkingDays', { n })}</Typography.Text> },
     { title: t('svExtReason'), dataIndex: 'reason', render: (s: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ margin: 0 }}>{s}</Typography.Paragraph> },
-    { title: t('svExtRequestedAt'), dataIndex: 'requestedAt', width: 130, render: (at: string) => shanghaiTime(at, lang) },
-    { title: t('svExtDeadline'), dataIndex: 'deadline', width: 130, render: (at: string | null) => (at ? shanghaiTime(at, lang) : '—') },
+    { title: t('svExtRequestedAt'), dataIndex: 'requestedAt', width: 130, render: (at: string) => formatShort(at, lang) },
+    { title: t('svExtDeadline'), dataIndex: 'deadline', width: 130, render: (at: string | null) => (at ? formatShort(at, lang) : '—') },
     {
       title: t('mwActions'), key: 'actions', width: 190, fixed: 'right',
       render: (_, r) => (

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../../api/client';
 import { errorText, LoadError } from '../../components/PageState';
+import { formatShort } from '../../components/TicketFormat';
 import { CLOCK_LABELS, StatusTag } from '../../components/TicketTags';
 import { useI18n } from '../../i18n';
-import { shanghaiTime } from '../dashboard/format';
 import type { LateItem } from '../dashboard/statsTypes';
 
 export interface LateTicket {
@@ -93,7 +93,7 @@ export function LateWork({ overdue, warning, loading, error, onChanged }: {
           {r.clocks.map((c) => (
             <span key={c.clockId} className="db-clock">
               <Tag color={c.overdueAt ? 'red' : 'gold'}>{CLOCK_LABELS[c.kind]?.[lang] ?? c.kind} · {c.overdueAt ? t('svOverdueTag') : t('svWarningTag')}</Tag>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('svDue', { at: shanghaiTime(c.deadline, lang) })}{c.unitName ? ` · ${c.unitName}` : ''}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('svDue', { at: formatShort(c.deadline, lang) })}{c.unitName ? ` · ${c.unitName}` : ''}</Typography.Text>
             </span>
           ))}
         </Space>

@@ -8,10 +8,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../../api/client';
 import { errorText, LoadError, Loading } from '../../components/PageState';
+import { formatShort } from '../../components/TicketFormat';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../messages';
 import { useAsync } from '../../useAsync';
-import { shanghaiTime } from '../dashboard/format';
 import type { SpotItem } from '../dashboard/statsTypes';
 
 const SATISFACTION: Record<string, { key: MessageKey; color: string }> = {
@@ -80,7 +80,7 @@ export function SpotChecks() {
                     <Button key="fail" type="link" danger icon={<RedoOutlined />} onClick={() => { form.resetFields(); setFailing(s); }}>{t('svSpotFail')}</Button>,
                   ]}>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {s.leadUnitName} · {s.serviceName ?? ''} · {t('svClosedAt', { at: shanghaiTime(s.closedAt, lang) })}
+                    {s.leadUnitName} · {s.serviceName ?? ''} · {t('svClosedAt', { at: formatShort(s.closedAt, lang) })}
                   </Typography.Text>
                   <div className="db-spot-label">{t('svSpotRequest')}</div>
                   <Typography.Paragraph className="db-spot-text" ellipsis={{ rows: 3, expandable: true, symbol: t('svMore') }} style={{ marginBottom: 0 }}>{s.description}</Typography.Paragraph>

@@ -3,6 +3,7 @@ import type { Lang } from '../../i18n';
 import {
   ACTION_LABELS, CHANNEL_LABELS, CLOSE_KIND_LABELS, CONTACT_METHOD_LABELS, label, REPLY_FLAG_LABELS, RESOLVED_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS,
 } from '../../components/TicketLabels';
+import { formatFull } from '../../components/TicketFormat';
 import { CLOCK_LABELS } from '../../components/TicketTags';
 import type { TicketEvent } from '../../components/TicketTypes';
 
@@ -94,7 +95,7 @@ export function describeEvent(e: TicketEvent, unitName: (id: number) => string, 
       break;
     case 'clock_warning': case 'clock_overdue':
       parts.push(CLOCK_LABELS[str(d.kind)]?.[lang] ?? str(d.kind),
-        d.deadline ? `${zh ? '截止' : 'Due'} ${new Date(str(d.deadline)).toLocaleString(zh ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}` : '');
+        d.deadline ? `${zh ? '截止' : 'Due'} ${formatFull(str(d.deadline), lang)}` : '');
       break;
     default:
       parts.push(unit);

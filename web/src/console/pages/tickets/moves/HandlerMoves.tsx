@@ -1,5 +1,6 @@
 /** A unit's moves on its own part of the work: acknowledge, contact, note, pause, resume, hand down, reply, return, ask for time. */
 import { Alert, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { formatFull } from '../../../components/TicketFormat';
 import { postMove, TicketMoveModal } from '../../../components/TicketMoveModal';
 import { CONTACT_METHOD_LABELS, options, RETURN_REASON_LABELS } from '../../../components/TicketLabels';
 import { TicketUnitPicker } from '../../../components/TicketPickers';
@@ -109,7 +110,7 @@ export function ReturnMove(p: MoveProps) {
   return (
     <TicketMoveModal<{ reasonCode: 'jurisdiction' | 'ownership' | 'overlap' | 'other'; reason: string; evidence?: string }> title={t('tkMoveReturn')} open={p.open} onClose={p.onClose} danger width={640}
       submit={async (v) => p.onDone(await postMove('/api/v1/tickets/{id}/return', p.ticket.id, { reasonCode: v.reasonCode, reason: v.reason.trim(), evidence: v.evidence?.trim() || null, ...target(p) }))}
-      intro={<Alert type="warning" showIcon title={t('tkMoveReturnIntro')} description={window ? t('tkMoveReturnWindow', { at: new Date(window.deadline).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) }) : undefined} style={{ marginBottom: 16 }} />}>
+      intro={<Alert type="warning" showIcon title={t('tkMoveReturnIntro')} description={window ? t('tkMoveReturnWindow', { at: formatFull(window.deadline, lang) }) : undefined} style={{ marginBottom: 16 }} />}>
       <Form.Item name="reasonCode" label={t('tkMoveReturnCode')} rules={[{ required: true, message: t('tkMoveReturnCodeRequired') }]}>
         <Radio.Group options={options(RETURN_REASON_LABELS, lang)} optionType="button" />
       </Form.Item>

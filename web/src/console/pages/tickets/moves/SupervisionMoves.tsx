@@ -1,5 +1,6 @@
 /** Supervision's moves: decide an extension, urge the units at work, put the ticket under formal supervision. */
 import { Alert, Descriptions, Form, Input, Radio, Select } from 'antd';
+import { formatFull } from '../../../components/TicketFormat';
 import { postMove, TicketMoveModal } from '../../../components/TicketMoveModal';
 import { useI18n } from '../../../i18n';
 import type { MoveProps } from './moveProps';
@@ -20,7 +21,7 @@ export function DecideExtensionMove(p: MoveProps) {
           { key: 'unit', label: t('tkExtUnit'), children: unitOf(first.assignmentId) },
           { key: 'days', label: t('tkMoveExtendDays'), children: `${first.workingDays} ${t('tkWorkingDays')}` },
           { key: 'reason', label: t('tkMoveExtendReason'), children: first.reason },
-          { key: 'at', label: t('tkExtRequestedAt'), children: new Date(first.requestedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) },
+          { key: 'at', label: t('tkExtRequestedAt'), children: formatFull(first.requestedAt, lang) },
         ]} />
       ) : undefined}>
       <Form.Item name="extensionId" label={t('tkExtRequest')} hidden={pending.length <= 1} rules={[{ required: true }]}>
