@@ -1,5 +1,4 @@
 /** A list row's nearest deadline, drawn like the ticket page's clocks (ClockTag): green, yellow, red. */
-import { Typography } from 'antd';
 import { useI18n } from '../i18n';
 import { formatShort } from './TicketFormat';
 import { CLOCK_LABELS, ClockTag } from './TicketTags';
@@ -8,7 +7,7 @@ import type { TicketListItem } from './TicketTypes';
 export function TicketDeadline({ item }: { item: Pick<TicketListItem, 'deadline' | 'deadlineKind' | 'timeLeftMs' | 'warning' | 'overdue' | 'status'> }) {
   const { lang } = useI18n();
   if (!item.deadline || !item.deadlineKind) {
-    return <Typography.Text type="secondary">{item.overdue ? (lang === 'zh' ? '曾超时' : 'Was late') : '—'}</Typography.Text>;
+    return <span className="tk-muted">{item.overdue ? (lang === 'zh' ? '曾超时' : 'Was late') : '—'}</span>;
   }
   const left = item.timeLeftMs;
   return (
@@ -17,7 +16,7 @@ export function TicketDeadline({ item }: { item: Pick<TicketListItem, 'deadline'
         kind: item.deadlineKind, deadline: item.deadline, timeLeftMs: left,
         warnedAt: item.warning ? item.deadline : null, overdueAt: left !== null && left < 0 ? item.deadline : null, status: { state: 'running' },
       }} />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{CLOCK_LABELS[item.deadlineKind]?.[lang]} · {formatShort(item.deadline, lang)}</Typography.Text>
+      <span className="tk-sub">{CLOCK_LABELS[item.deadlineKind]?.[lang]} · {formatShort(item.deadline, lang)}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 /** 工单查询: every ticket the signed-in person may see, filtered, newest first, page by page. */
 import { SyncOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -32,6 +32,8 @@ export function TicketListPage() {
     if (list.pages > 1) setStale(true); else refresh();
   });
 
+  // Cells use plain elements (tk-sub, tk-muted, tk-tags) where antd's Typography and Space would draw the same: with
+  // 50 rows they were a third of the rows' first render (~85 ms of ~250 in Chromium here).
   const columns: ColumnsType<TicketListItem> = [
     {
       title: t('tkTrackingCode'), dataIndex: 'trackingCode', width: 170,
@@ -47,26 +49,26 @@ export function TicketListPage() {
       render: (_, r) => (
         <div className="tk-title-cell">
           <Link to={`/tickets/${r.id}`}>{r.title}</Link>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{r.locationText}</Typography.Text>
+          <span className="tk-sub tk-ellipsis" title={r.locationText}>{r.locationText}</span>
         </div>
       ),
     },
-    { title: t('tkService'), dataIndex: 'serviceName', width: 130, ellipsis: true, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('tkUnclassified')}</Typography.Text> },
+    { title: t('tkService'), dataIndex: 'serviceName', width: 130, ellipsis: true, render: (v: string | null) => v ?? <span className="tk-muted">{t('tkUnclassified')}</span> },
     {
       title: t('tkStatus'), dataIndex: 'status', width: 150,
       render: (_, r) => (
-        <Space size={4} wrap>
+        <span className="tk-tags">
           <StatusTag status={r.status} />
           {r.supervised && <Tag color="volcano">{t('tkSupervisedTag')}</Tag>}
           {r.overdue && <Tag color="red">{t('tkOverdueTag')}</Tag>}
-        </Space>
+        </span>
       ),
     },
     { title: t('tkLeadUnit'), dataIndex: 'leadUnitName', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: t('tkListDeadline'), key: 'deadline', width: 200, render: (_, r) => <TicketDeadline item={r} /> },
     {
       title: t('tkListUrges'), dataIndex: 'urgeCount', width: 64, align: 'center',
-      render: (n: number) => (n > 0 ? <Tooltip title={t('tkListUrgesTip', { n })}><Badge count={n} color="#fa541c" /></Tooltip> : <Typography.Text type="secondary">0</Typography.Text>),
+      render: (n: number) => (n > 0 ? <Tooltip title={t('tkListUrgesTip', { n })}><Badge count={n} color="#fa541c" /></Tooltip> : <span className="tk-muted">0</span>),
     },
     { title: t('tkChannel'), dataIndex: 'channel', width: 100, render: (c: string) => label(CHANNEL_LABELS, c, lang) },
   ];
