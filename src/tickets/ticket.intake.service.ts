@@ -61,10 +61,9 @@ const PLAN_ATTEMPTS = 3;
 /** Plan and write a batch: its services from memory or one read, one statement for the tickets; a job the rules refuse fails alone. */
 async function writeIntakes(q: Queryable, jobs: readonly IntakeJob[], memory: Memory | null): Promise<Array<Outcome<WrittenIntake>>> {
   const wanted = jobs.flatMap((j, i) => (j.serviceId === null ? [] : [{ i, serviceId: j.serviceId, at: j.at }]));
-  let trustMemory = memory !== null && wanted.length > 0;
   for (let attempt = 1; ; attempt++) {
-    const recalled = trustMemory ? versionsInForce(memory!, wanted) : [];
-    const fromMemory = trustMemory && recalled.every((found) => found !== undefined);
+    const recalled = memory && wanted.length > 0 ? versionsInForce(memory, wanted) : [];
+    const fromMemory = recalled.length > 0 && recalled.every((found) => found !== undefined);
     const found = fromMemory ? recalled : await readVersions(q, wanted, memory);
     const serviceOf = new Map(wanted.map((w, k) => [w.i, found[k]]));
     const planned = jobs.map((j, i): Outcome<IntakeRows> => {
@@ -74,8 +73,9 @@ async function writeIntakes(q: Queryable, jobs: readonly IntakeJob[], memory: Me
         return { ok: false, error };
       }
     });
+    // No statement checks a refusal: one made on remembered versions is made again from a fresh read.
     if (fromMemory && planned.some((p) => !p.ok)) {
-      trustMemory = false;
+      memory!.clear();
       continue;
     }
     const basis = planBasis(jobs.flatMap((j, i) => {
